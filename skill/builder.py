@@ -1,0 +1,42 @@
+"""Build the one skill object that every host runs."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import RequestEnvelope
+
+from skill.content import get_content
+from skill.handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
+
+_serializer = DefaultSerializer()
+
+
+def build_skill() -> CustomSkill:
+    """Check the content, register every handler, then create the skill."""
+    get_content()
+    builder = SkillBuilder()
+    for handler in REQUEST_HANDLERS:
+        builder.add_request_handler(handler())
+    for exception_handler in EXCEPTION_HANDLERS:
+        builder.add_exception_handler(exception_handler())
+    return builder.create()
+
+
+@cache
+def get_skill() -> CustomSkill:
+    """The process-wide skill, built on first use."""
+    return build_skill()
+
+
+def handle_event(event: dict[str, Any] | str) -> dict[str, Any]:
+    """Run one Alexa request (JSON text, or already parsed) through the skill; return JSON."""
+    payload = event if isinstance(event, str) else json.dumps(event)
+    envelope = _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
+    response = get_skill().invoke(request_envelope=envelope, context=None)
+    return _serializer.serialize(response)

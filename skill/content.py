@@ -1,0 +1,201 @@
+"""Load the skill's words from ``content/`` once, and check them at load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CAUSE_IDS = (
+    "HYDRATION_ELECTROLYTES",
+    "FATIGUE_OVERUSE",
+    "STRESS_ANXIETY",
+    "NUTRIENT_DEFICIENCY",
+    "MEDICATION",
+    "NERVE_COMPRESSION",
+)
+TOPIC_IDS = (
+    "HYDRATION",
+    "ELECTROLYTE_FOODS",
+    "STRETCH_MASSAGE",
+    "REST_RELAXATION",
+    "DIET",
+    "FOOTWEAR",
+)
+
+PROMPT = {"speech": str, "reprompt": str}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "causes.yaml": {
+        "intro": str,
+        "card_intro": str,
+        "list_sentence": str,
+        "list_question": str,
+        "list_reprompt": str,
+        "causes": [{"id": str, "name": str, "card": str, "detail": str, "helps": str}],
+    },
+    "self_care.yaml": {
+        "overview": str,
+        "overview_question": str,
+        "overview_reprompt": str,
+        "card_title": str,
+        "next_question": str,
+        "next_reprompt": str,
+        "last_question": str,
+        "last_reprompt": str,
+        "topics": [{"id": str, "name": str, "card": str, "detail": str}],
+    },
+    "doctor.yaml": {
+        "signs": str,
+        "checks_question": str,
+        "checks_reprompt": str,
+        "checks": str,
+        "card_title": str,
+        "card": str,
+    },
+    "prompts.yaml": {
+        "disclaimer": str,
+        "welcome": PROMPT,
+        "menu": PROMPT,
+        "help": PROMPT,
+        "fallback": PROMPT,
+        "unknown_cause": PROMPT,
+        "cause_which": PROMPT,
+        "cause_helps": PROMPT,
+        "anything_else": PROMPT,
+        "declined": PROMPT,
+        "nothing_to_repeat": PROMPT,
+        "unsupported_locale": str,
+        "goodbye": str,
+        "error": PROMPT,
+    },
+}
+
+
+class ContentError(Exception):
+    """A content file is missing, unreadable, or does not match its schema."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Something to say, and what to say again if the person is silent."""
+
+    speech: str
+    reprompt: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One cause or self-care topic: its id, spoken name, card line and spoken detail."""
+
+    id: str
+    name: str
+    card: str
+    detail: str
+    helps: str = ""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the skill says, checked and ready to use."""
+
+    causes: dict[str, Any]
+    cause_entries: dict[str, Entry]
+    self_care: dict[str, Any]
+    topic_entries: dict[str, Entry]
+    doctor: dict[str, Any]
+    prompts: dict[str, Any]
+
+    def prompt(self, key: str, **values: str) -> Prompt:
+        """Return prompt ``key`` with ``{placeholders}`` filled from ``values``."""
+        raw = self.prompts[key]
+        return Prompt(raw["speech"].format(**values), raw["reprompt"].format(**values))
+
+    def cause_names(self, last_word: str = "or") -> str:
+        """The six causes' spoken names as one list, ending in ``last_word``."""
+        return spoken_list([entry.name for entry in self.cause_entries.values()], last_word)
+
+
+def spoken_list(items: list[str], last_word: str = "and") -> str:
+    """Join items the way people say lists: 'a, b, and c'."""
+    if len(items) < 3:
+        return f" {last_word} ".join(items)
+    return f"{', '.join(items[:-1])}, {last_word} {items[-1]}"
+
+
+def resource_dir(name: str) -> Path:
+    """A data folder (``content``, ``interaction_model``): in the wheel, or beside the package."""
+    package = Path(__file__).resolve().parent
+    bundled = package / name
+    return bundled if bundled.is_dir() else package.parent / name
+
+
+def content_dir() -> Path:
+    """The folder the skill's words are read from."""
+    return resource_dir("content")
+
+
+def _check(value: Any, schema: Any, where: str) -> None:
+    if isinstance(schema, dict):
+        if not isinstance(value, dict):
+            raise ContentError(f"{where}: expected a mapping")
+        for key in schema.keys() - value.keys():
+            raise ContentError(f"{where}: missing key '{key}'")
+        for key in value.keys() - schema.keys():
+            raise ContentError(f"{where}: unknown key '{key}'")
+        for key, sub in schema.items():
+            _check(value[key], sub, f"{where}.{key}")
+    elif isinstance(schema, list):
+        if not isinstance(value, list) or not value:
+            raise ContentError(f"{where}: expected a non-empty list")
+        for index, item in enumerate(value):
+            _check(item, schema[0], f"{where}[{index}]")
+    elif not isinstance(value, schema) or (schema is str and not value.strip()):
+        raise ContentError(f"{where}: expected non-empty text")
+
+
+def _read(folder: Path, name: str) -> dict[str, Any]:
+    path = folder / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(f"{path}: cannot be read ({error.__class__.__name__})") from error
+    _check(data, SCHEMAS[name], str(path))
+    return data
+
+
+def _entries(data: list[dict[str, str]], expected: tuple[str, ...], where: str) -> dict[str, Entry]:
+    entries = {item["id"]: Entry(**item) for item in data}
+    if tuple(entries) != expected:
+        raise ContentError(f"{where}: ids must be {', '.join(expected)} in that order")
+    return entries
+
+
+def load_content(folder: Path | None = None) -> Content:
+    """Read and check every content file in ``folder`` (default: :func:`content_dir`)."""
+    folder = folder or content_dir()
+    files = {name: _read(folder, name) for name in SCHEMAS}
+    causes, self_care = files["causes.yaml"], files["self_care.yaml"]
+    cause_entries = _entries(causes["causes"], CAUSE_IDS, f"{folder / 'causes.yaml'}: causes")
+    topic_entries = _entries(self_care["topics"], TOPIC_IDS, f"{folder / 'self_care.yaml'}: topics")
+    for entry in cause_entries.values():
+        if entry.helps not in topic_entries:
+            raise ContentError(
+                f"{folder / 'causes.yaml'}: causes.{entry.id}.helps: unknown topic '{entry.helps}'"
+            )
+    return Content(
+        causes=causes,
+        cause_entries=cause_entries,
+        self_care=self_care,
+        topic_entries=topic_entries,
+        doctor=files["doctor.yaml"],
+        prompts=files["prompts.yaml"],
+    )
+
+
+@cache
+def get_content() -> Content:
+    """The skill's content, loaded on first use and kept for the life of the process."""
+    return load_content()

@@ -1,0 +1,39 @@
+"""One module per concern; ``REQUEST_HANDLERS`` lists them in the order they are tried."""
+
+from skill.handlers.answers import NoHandler, YesHandler
+from skill.handlers.causes import CauseDetailHandler, TwitchCausesHandler
+from skill.handlers.doctor import WhenToSeeDoctorHandler
+from skill.handlers.errors import ApologiseOnError
+from skill.handlers.navigation import (
+    FallbackHandler,
+    HelpHandler,
+    NavigateHomeHandler,
+    RepeatHandler,
+)
+from skill.handlers.self_care import SelfCareHandler
+from skill.handlers.session import (
+    IgnoredRequestHandler,
+    LaunchHandler,
+    SessionEndedHandler,
+    StopHandler,
+)
+
+REQUEST_HANDLERS = (
+    LaunchHandler,
+    TwitchCausesHandler,
+    CauseDetailHandler,
+    SelfCareHandler,
+    WhenToSeeDoctorHandler,
+    YesHandler,
+    NoHandler,
+    HelpHandler,
+    RepeatHandler,
+    NavigateHomeHandler,
+    StopHandler,
+    FallbackHandler,
+    SessionEndedHandler,
+    IgnoredRequestHandler,
+)
+EXCEPTION_HANDLERS = (ApologiseOnError,)
+
+__all__ = ["EXCEPTION_HANDLERS", "REQUEST_HANDLERS"]

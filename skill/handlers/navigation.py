@@ -1,0 +1,55 @@
+"""Help, repeat, home, and anything the skill did not understand."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from skill.content import get_content
+from skill.handlers.answers import ask_menu
+from skill.handlers.base import IntentHandler, RequestTypeHandler
+from skill.reply import ask_prompt, replay
+from skill.state import last_turn
+
+
+class HelpHandler(IntentHandler):
+    """AMAZON.HelpIntent: what the person can say here."""
+
+    intent_names = ("AMAZON.HelpIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Explain the skill and how to reach emergency services."""
+        return ask_prompt(handler_input, get_content().prompt("help"))
+
+
+class RepeatHandler(IntentHandler):
+    """AMAZON.RepeatIntent: say the last thing again."""
+
+    intent_names = ("AMAZON.RepeatIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Replay the last speech, keeping the pending offer."""
+        turn = last_turn(handler_input)
+        if turn is None:
+            return ask_prompt(handler_input, get_content().prompt("nothing_to_repeat"))
+        return replay(handler_input, *turn)
+
+
+class NavigateHomeHandler(IntentHandler):
+    """AMAZON.NavigateHomeIntent: back to the start of the skill."""
+
+    intent_names = ("AMAZON.NavigateHomeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Offer the main menu."""
+        return ask_menu(handler_input)
+
+
+class FallbackHandler(RequestTypeHandler):
+    """AMAZON.FallbackIntent, and any intent this skill does not know."""
+
+    request_types = ("IntentRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Say what the skill can do and ask again."""
+        return ask_prompt(handler_input, get_content().prompt("fallback"))

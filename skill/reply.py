@@ -1,0 +1,69 @@
+"""Build responses: a question keeps the session open, a statement closes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from skill.content import Prompt, get_content
+from skill.speech import escape, ssml
+from skill.state import remember_turn, set_expected_answer, set_offer
+
+Offer = dict[str, Any]
+
+
+def ask(
+    handler_input: HandlerInput,
+    *sentences: str,
+    reprompt: str,
+    offer: Offer | None = None,
+    card: tuple[str, str] | None = None,
+    expects: str | None = None,
+) -> Response:
+    """Say ``sentences`` and wait; ``offer`` is what "yes" accepts, ``expects`` a slot type."""
+    speech = ssml(*(escape(sentence.strip()) for sentence in sentences))
+    reprompt_ssml = ssml(escape(reprompt.strip()))
+    remember_turn(handler_input, speech, reprompt_ssml)
+    set_offer(handler_input, offer)
+    set_expected_answer(handler_input, expects)
+    return _build(handler_input, _with_disclaimer(handler_input, speech), reprompt_ssml, card)
+
+
+def ask_prompt(
+    handler_input: HandlerInput, prompt: Prompt, *before: str, **kwargs: Any
+) -> Response:
+    """Ask a content prompt, optionally after some ``before`` sentences."""
+    return ask(handler_input, *before, prompt.speech, reprompt=prompt.reprompt, **kwargs)
+
+
+def tell(handler_input: HandlerInput, *sentences: str) -> Response:
+    """Say ``sentences`` and end the session."""
+    speech = ssml(*(escape(sentence.strip()) for sentence in sentences))
+    return handler_input.response_builder.speak(speech).set_should_end_session(True).response
+
+
+def replay(handler_input: HandlerInput, speech: str, reprompt: str) -> Response:
+    """Say already-built SSML again, keeping the session and the pending offer."""
+    return _build(handler_input, speech, reprompt, None)
+
+
+def _with_disclaimer(handler_input: HandlerInput, speech: str) -> str:
+    envelope = handler_input.request_envelope
+    if envelope.session is None or not envelope.session.new:
+        return speech
+    if envelope.request.object_type == "LaunchRequest":
+        return speech
+    disclaimer = escape(get_content().prompts["disclaimer"])
+    return speech.replace("<speak>", f"<speak>{disclaimer} ", 1)
+
+
+def _build(
+    handler_input: HandlerInput, speech: str, reprompt: str, card: tuple[str, str] | None
+) -> Response:
+    builder = handler_input.response_builder.speak(speech).ask(reprompt)
+    if card is not None:
+        builder.set_card(SimpleCard(title=card[0], content=card[1]))
+    return builder.set_should_end_session(False).response

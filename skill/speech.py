@@ -1,0 +1,125 @@
+"""Build SSML that Alexa accepts, and check it."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from html import escape as _html_escape
+
+MAX_SPEECH_CHARS = 8000
+MAX_BREAK_SECONDS = 10.0
+ALLOWED_TAGS = frozenset(
+    {
+        "speak",
+        "amazon:domain",
+        "amazon:effect",
+        "amazon:emotion",
+        "audio",
+        "break",
+        "emphasis",
+        "lang",
+        "p",
+        "phoneme",
+        "prosody",
+        "s",
+        "say-as",
+        "sub",
+        "voice",
+        "w",
+    }
+)
+_BREAK_TIME = re.compile(r"^(\d+(?:\.\d+)?)(ms|s)$")
+_AMAZON_NS = "https://developer.amazon.com/alexa/ssml"
+
+
+class SpeechError(ValueError):
+    """SSML that Alexa would reject or read badly."""
+
+
+def escape(text: str) -> str:
+    """Escape the characters that SSML reserves in text: ``& < >``."""
+    return _html_escape(text, quote=False)
+
+
+def pause(seconds: float) -> str:
+    """A ``<break>`` of ``seconds``, capped at the 10-second maximum Alexa allows."""
+    milliseconds = round(min(max(seconds, 0.0), MAX_BREAK_SECONDS) * 1000)
+    return f'<break time="{milliseconds}ms"/>'
+
+
+def ssml(*parts: str) -> str:
+    """Wrap already-escaped SSML fragments in ``<speak>``, separated by spaces."""
+    return "<speak>" + " ".join(part for part in parts if part) + "</speak>"
+
+
+def say(*sentences: str) -> str:
+    """Plain-text sentences, escaped and wrapped as one SSML document."""
+    return ssml(*(escape(sentence.strip()) for sentence in sentences))
+
+
+def break_seconds(value: str) -> float:
+    """Parse a ``<break time>`` value such as ``500ms`` or ``2s`` into seconds."""
+    match = _BREAK_TIME.match(value.strip())
+    if not match:
+        raise SpeechError(f"bad break time {value!r}")
+    number, unit = float(match.group(1)), match.group(2)
+    return number / 1000 if unit == "ms" else number
+
+
+def _tag_name(tag: str) -> str:
+    return tag.replace("{" + _AMAZON_NS + "}", "amazon:")
+
+
+def check_ssml(document: str) -> None:
+    """Raise :class:`SpeechError` unless ``document`` is SSML Alexa will speak."""
+    if len(document) > MAX_SPEECH_CHARS:
+        raise SpeechError(f"speech is {len(document)} characters; the limit is {MAX_SPEECH_CHARS}")
+    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
+    try:
+        root = ElementTree.fromstring(namespaced)
+    except ElementTree.ParseError as error:
+        raise SpeechError(f"speech is not well-formed SSML: {error}") from error
+    if root.tag != "speak":
+        raise SpeechError("speech must be wrapped in <speak>")
+    for element in root.iter():
+        name = _tag_name(element.tag)
+        if name not in ALLOWED_TAGS:
+            raise SpeechError(f"<{name}> is not an SSML tag Alexa supports")
+        time = element.attrib.get("time") if name == "break" else None
+        if time is not None and break_seconds(time) > MAX_BREAK_SECONDS:
+            raise SpeechError("a <break> may last at most 10 seconds")
+    if not "".join(root.itertext()).strip() and not any(True for _ in root.iter("audio")):
+        raise SpeechError("speech says nothing")
+
+
+MAX_WORDS = 70
+
+
+def ssml_text(document: str) -> str:
+    """The words of an SSML document, without its tags."""
+    if not document:
+        return ""
+    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
+    return " ".join("".join(ElementTree.fromstring(namespaced).itertext()).split())
+
+
+def check_response(envelope: dict) -> None:
+    """Raise :class:`SpeechError` unless a response envelope is one Alexa will speak well.
+
+    Speech and reprompt must be valid SSML, a turn at most ``MAX_WORDS`` words, and a
+    response that keeps the session open must carry a reprompt.
+    """
+    response = envelope.get("response") or {}
+    speech = response.get("outputSpeech")
+    if speech is not None:
+        if speech.get("type") != "SSML":
+            raise SpeechError("speech must be SSML")
+        check_ssml(speech.get("ssml", ""))
+        words = len(ssml_text(speech["ssml"]).split())
+        if words > MAX_WORDS:
+            raise SpeechError(f"a turn of {words} words is too long to follow by ear")
+    if response.get("shouldEndSession") is False:
+        reprompt = (response.get("reprompt") or {}).get("outputSpeech")
+        if speech is None or reprompt is None:
+            raise SpeechError("an open session needs both speech and a reprompt")
+        check_ssml(reprompt.get("ssml", ""))

@@ -1,0 +1,58 @@
+"""Where the person is in the conversation, kept in session attributes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+
+OFFER = "offer"
+LAST_SPEECH = "last_speech"
+LAST_REPROMPT = "last_reprompt"
+EXPECTS = "expects"
+
+
+def get_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """The offer the skill last made ("would you like ...?"), if it is still open."""
+    offer = handler_input.attributes_manager.session_attributes.get(OFFER)
+    return offer if isinstance(offer, dict) and isinstance(offer.get("action"), str) else None
+
+
+def set_offer(handler_input: HandlerInput, offer: dict[str, Any] | None) -> None:
+    """Record the offer that "yes" will accept, or clear it."""
+    attributes = handler_input.attributes_manager.session_attributes
+    if offer is None:
+        attributes.pop(OFFER, None)
+    else:
+        attributes[OFFER] = offer
+
+
+def remember_turn(handler_input: HandlerInput, speech: str, reprompt: str) -> None:
+    """Keep what was just said, so "repeat" can say it again."""
+    attributes = handler_input.attributes_manager.session_attributes
+    attributes[LAST_SPEECH] = speech
+    attributes[LAST_REPROMPT] = reprompt
+
+
+def last_turn(handler_input: HandlerInput) -> tuple[str, str] | None:
+    """The last speech and reprompt, if there was one this session."""
+    attributes = handler_input.attributes_manager.session_attributes
+    speech, reprompt = attributes.get(LAST_SPEECH), attributes.get(LAST_REPROMPT)
+    if isinstance(speech, str) and isinstance(reprompt, str):
+        return speech, reprompt
+    return None
+
+
+def set_expected_answer(handler_input: HandlerInput, slot_type: str | None) -> None:
+    """Record which slot type a bare answer to the last question should be read as."""
+    attributes = handler_input.attributes_manager.session_attributes
+    if slot_type is None:
+        attributes.pop(EXPECTS, None)
+    else:
+        attributes[EXPECTS] = slot_type
+
+
+def expected_answer(handler_input: HandlerInput) -> str | None:
+    """The slot type the last question asked for, if any."""
+    value = handler_input.attributes_manager.session_attributes.get(EXPECTS)
+    return value if isinstance(value, str) else None
