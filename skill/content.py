@@ -141,10 +141,11 @@ def _check(value: Any, schema: Any, where: str) -> None:
     if isinstance(schema, dict):
         if not isinstance(value, dict):
             raise ContentError(f"{where}: expected a mapping")
-        for key in schema.keys() - value.keys():
-            raise ContentError(f"{where}: missing key '{key}'")
-        for key in value.keys() - schema.keys():
-            raise ContentError(f"{where}: unknown key '{key}'")
+        missing, unknown = sorted(schema.keys() - value.keys()), sorted(value.keys() - schema.keys())
+        if missing or unknown:
+            problems = [f"missing key '{key}'" for key in missing]
+            problems += [f"unknown key '{key}'" for key in unknown]
+            raise ContentError(f"{where}: {', '.join(problems)}")
         for key, sub in schema.items():
             _check(value[key], sub, f"{where}.{key}")
     elif isinstance(schema, list):
