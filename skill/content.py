@@ -141,7 +141,10 @@ def _check(value: Any, schema: Any, where: str) -> None:
     if isinstance(schema, dict):
         if not isinstance(value, dict):
             raise ContentError(f"{where}: expected a mapping")
-        missing, unknown = sorted(schema.keys() - value.keys()), sorted(value.keys() - schema.keys())
+        missing, unknown = (
+            sorted(schema.keys() - value.keys()),
+            sorted(value.keys() - schema.keys()),
+        )
         if missing or unknown:
             problems = [f"missing key '{key}'" for key in missing]
             problems += [f"unknown key '{key}'" for key in unknown]

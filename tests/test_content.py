@@ -124,5 +124,5 @@ def test_a_broken_content_file_stops_start_up_naming_file_and_key(
 
 def test_a_missing_content_file_is_named(content_copy):
     (content_copy / "doctor.yaml").unlink()
-    with pytest.raises(ContentError, match="doctor.yaml"):
+    with pytest.raises(ContentError, match=r"doctor\.yaml"):
         load_content(content_copy)

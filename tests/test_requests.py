@@ -41,7 +41,8 @@ def test_captured_unknown_intent_with_foreign_attributes_gets_the_fallback():
 def test_a_session_ended_with_an_error_is_logged(caplog):
     with caplog.at_level(logging.WARNING):
         lambda_function.handler(
-            load_real_request("session_ended_error_invalid_response_echo_show_2019-12-22.json"), None
+            load_real_request("session_ended_error_invalid_response_echo_show_2019-12-22.json"),
+            None,
         )
     assert "INVALID_RESPONSE" in caplog.text
 
@@ -56,7 +57,9 @@ def test_stale_or_corrupt_session_state_gets_a_fresh_start(conversation, attribu
     assert "What would you like to know" in speech_text(response)
 
 
-def test_a_fault_in_a_handler_is_an_apology_with_the_session_open(conversation, monkeypatch, caplog):
+def test_a_fault_in_a_handler_is_an_apology_with_the_session_open(
+    conversation, monkeypatch, caplog
+):
     def broken(handler_input):
         raise RuntimeError("boom")
 
