@@ -26,6 +26,7 @@ TOPIC_IDS = (
     "FOOTWEAR",
 )
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROMPT = {"speech": str, "reprompt": str}
 SCHEMAS: dict[str, dict[str, Any]] = {
     "causes.yaml": {
@@ -163,7 +164,7 @@ def _check(value: Any, schema: Any, where: str) -> None:
 def _read(folder: Path, name: str) -> dict[str, Any]:
     path = folder / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (OSError, yaml.YAMLError) as error:
         raise ContentError(f"{path}: cannot be read ({error.__class__.__name__})") from error
     _check(data, SCHEMAS[name], str(path))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ElementTree
-from html import escape as _html_escape
 
 MAX_SPEECH_CHARS = 8000
 MAX_BREAK_SECONDS = 10.0
+MAX_WORDS = 70
 ALLOWED_TAGS = frozenset(
     {
         "speak",
@@ -38,7 +37,7 @@ class SpeechError(ValueError):
 
 def escape(text: str) -> str:
     """Escape the characters that SSML reserves in text: ``& < >``."""
-    return _html_escape(text, quote=False)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def pause(seconds: float) -> str:
@@ -66,6 +65,16 @@ def break_seconds(value: str) -> float:
     return number / 1000 if unit == "ms" else number
 
 
+def _parse(document: str):
+    from xml.etree import ElementTree  # only checks need a parser; a turn never does
+
+    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
+    try:
+        return ElementTree.fromstring(namespaced)
+    except ElementTree.ParseError as error:
+        raise SpeechError(f"speech is not well-formed SSML: {error}") from error
+
+
 def _tag_name(tag: str) -> str:
     return tag.replace("{" + _AMAZON_NS + "}", "amazon:")
 
@@ -74,11 +83,7 @@ def check_ssml(document: str) -> None:
     """Raise :class:`SpeechError` unless ``document`` is SSML Alexa will speak."""
     if len(document) > MAX_SPEECH_CHARS:
         raise SpeechError(f"speech is {len(document)} characters; the limit is {MAX_SPEECH_CHARS}")
-    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
-    try:
-        root = ElementTree.fromstring(namespaced)
-    except ElementTree.ParseError as error:
-        raise SpeechError(f"speech is not well-formed SSML: {error}") from error
+    root = _parse(document)
     if root.tag != "speak":
         raise SpeechError("speech must be wrapped in <speak>")
     for element in root.iter():
@@ -92,15 +97,12 @@ def check_ssml(document: str) -> None:
         raise SpeechError("speech says nothing")
 
 
-MAX_WORDS = 70
-
 
 def ssml_text(document: str) -> str:
     """The words of an SSML document, without its tags."""
     if not document:
         return ""
-    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
-    return " ".join("".join(ElementTree.fromstring(namespaced).itertext()).split())
+    return " ".join("".join(_parse(document).itertext()).split())
 
 
 def check_response(envelope: dict) -> None:
