@@ -97,7 +97,6 @@ def check_ssml(document: str) -> None:
         raise SpeechError("speech says nothing")
 
 
-
 def ssml_text(document: str) -> str:
     """The words of an SSML document, without its tags."""
     if not document:

@@ -12,15 +12,22 @@ LAST_REPROMPT = "last_reprompt"
 EXPECTS = "expects"
 
 
+def session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
+    """This session's attributes; a throwaway dict for requests that carry no session."""
+    if handler_input.request_envelope.session is None:
+        return {}
+    return handler_input.attributes_manager.session_attributes
+
+
 def get_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
     """The offer the skill last made ("would you like ...?"), if it is still open."""
-    offer = handler_input.attributes_manager.session_attributes.get(OFFER)
+    offer = session_attributes(handler_input).get(OFFER)
     return offer if isinstance(offer, dict) and isinstance(offer.get("action"), str) else None
 
 
 def set_offer(handler_input: HandlerInput, offer: dict[str, Any] | None) -> None:
     """Record the offer that "yes" will accept, or clear it."""
-    attributes = handler_input.attributes_manager.session_attributes
+    attributes = session_attributes(handler_input)
     if offer is None:
         attributes.pop(OFFER, None)
     else:
@@ -29,14 +36,14 @@ def set_offer(handler_input: HandlerInput, offer: dict[str, Any] | None) -> None
 
 def remember_turn(handler_input: HandlerInput, speech: str, reprompt: str) -> None:
     """Keep what was just said, so "repeat" can say it again."""
-    attributes = handler_input.attributes_manager.session_attributes
+    attributes = session_attributes(handler_input)
     attributes[LAST_SPEECH] = speech
     attributes[LAST_REPROMPT] = reprompt
 
 
 def last_turn(handler_input: HandlerInput) -> tuple[str, str] | None:
     """The last speech and reprompt, if there was one this session."""
-    attributes = handler_input.attributes_manager.session_attributes
+    attributes = session_attributes(handler_input)
     speech, reprompt = attributes.get(LAST_SPEECH), attributes.get(LAST_REPROMPT)
     if isinstance(speech, str) and isinstance(reprompt, str):
         return speech, reprompt
@@ -45,7 +52,7 @@ def last_turn(handler_input: HandlerInput) -> tuple[str, str] | None:
 
 def set_expected_answer(handler_input: HandlerInput, slot_type: str | None) -> None:
     """Record which slot type a bare answer to the last question should be read as."""
-    attributes = handler_input.attributes_manager.session_attributes
+    attributes = session_attributes(handler_input)
     if slot_type is None:
         attributes.pop(EXPECTS, None)
     else:
@@ -54,5 +61,5 @@ def set_expected_answer(handler_input: HandlerInput, slot_type: str | None) -> N
 
 def expected_answer(handler_input: HandlerInput) -> str | None:
     """The slot type the last question asked for, if any."""
-    value = handler_input.attributes_manager.session_attributes.get(EXPECTS)
+    value = session_attributes(handler_input).get(EXPECTS)
     return value if isinstance(value, str) else None

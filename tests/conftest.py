@@ -69,3 +69,64 @@ class DialogueItem(pytest.Item):
         if isinstance(excinfo.value, AssertionError):
             return f"{self.path.name} / {self.name}: {excinfo.value}"
         return super().repr_failure(excinfo, style)
+
+
+SKILL_ID = "amzn1.ask.skill.c966b8cb-80bc-4482-8ddf-63af59ca07fc"
+
+
+@pytest.fixture(scope="session")
+def signing_ca():
+    """A certificate authority made for the tests, standing in for Amazon's."""
+    from tests.ca import CertAuthority
+
+    return CertAuthority()
+
+
+@pytest.fixture
+def trust_roots_file(signing_ca, tmp_path) -> Path:
+    """A PEM file holding the test CA's root, for ALEXA_TRUST_ROOTS."""
+    from tests.ca import pem
+
+    path = tmp_path / "roots.pem"
+    path.write_bytes(pem(*signing_ca.roots))
+    return path
+
+
+@pytest.fixture
+def chain_server(signing_ca):
+    """Serve the test CA's chain at its certificate URL; every other URL fails."""
+    import responses
+
+    from tests.ca import CERT_URL
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.get(CERT_URL, body=signing_ca.chain())
+        yield mock
+
+
+@pytest.fixture
+def app(trust_roots_file, chain_server):
+    """The web app as deployed: verification on, the test CA trusted, one skill id."""
+    from skill.web import create_app
+
+    return create_app({"SKILL_ID": SKILL_ID, "ALEXA_TRUST_ROOTS": str(trust_roots_file)})
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def signed(factory, signing_ca):
+    """Make ``(body, headers)`` for a request part, signed like Alexa signs it."""
+    import json
+
+    def make(request: dict[str, Any], **changes: Any) -> tuple[bytes, dict[str, str]]:
+        envelope = factory.envelope(request, {}, True)
+        envelope.update(changes)
+        body = json.dumps(envelope).encode("utf-8")
+        return body, signing_ca.headers(body)
+
+    return make

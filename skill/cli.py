@@ -1,0 +1,73 @@
+"""The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+INSECURE_WARNING = (
+    "WARNING: --insecure-dev turns off Alexa request verification (signature and timestamp).\n"
+    "Anyone who can reach this port can talk to the skill. Never use it on a public endpoint."
+)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line, one subcommand per job."""
+    root = argparse.ArgumentParser(
+        prog="toe-twitch", description="Toe Twitch Helper, an Alexa skill."
+    )
+    commands = root.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the skill as a web service at POST /alexa")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=5000, help="port to listen on (5000)")
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (8)")
+    serve.add_argument(
+        "--insecure-dev",
+        action="store_true",
+        help="turn request verification off, for local experiments only",
+    )
+    return root
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the app under waitress; refuse to run unverified unless asked to."""
+    from waitress import serve as waitress_serve
+
+    from skill.web import create_app, env_settings
+
+    settings = env_settings()
+    verification_off = not settings.get("VERIFY_SIGNATURE", True) or not settings.get(
+        "VERIFY_TIMESTAMP", True
+    )
+    if args.insecure_dev:
+        print(INSECURE_WARNING, file=sys.stderr)
+        app = create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False})
+    elif verification_off:
+        print(
+            "toe-twitch: refusing to start with request verification off "
+            "(VERIFY_SIGNATURE or VERIFY_TIMESTAMP is false); pass --insecure-dev to insist.",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        app = create_app()
+    print(f"Toe Twitch Helper listening on http://{args.host}:{args.port}/alexa", flush=True)
+    waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``toe-twitch`` console script."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    args = parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

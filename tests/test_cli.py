@@ -1,0 +1,58 @@
+"""``toe-twitch serve``: a production server that is safe by default."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from skill.cli import main
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start(*args: str, **env: str) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    command = [sys.executable, "-m", "skill.cli", "serve", "--port", str(port), *args]
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    return process, port
+
+
+def wait_healthy(port: int, process: subprocess.Popen) -> int:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as reply:
+                return reply.status
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("server did not come up")
+
+
+@pytest.mark.parametrize("extra", [(), ("--insecure-dev",)])
+def test_serve_starts_and_answers_health_checks(extra):
+    process, port = start(*extra)
+    try:
+        assert wait_healthy(port, process) == 200
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=10)
+    assert ("turns off Alexa request verification" in stderr.decode()) == bool(extra)
+
+
+@pytest.mark.parametrize("setting", ["VERIFY_SIGNATURE", "VERIFY_TIMESTAMP"])
+def test_serve_refuses_to_run_unverified_without_insecure_dev(monkeypatch, capsys, setting):
+    monkeypatch.setenv(setting, "false")
+    assert main(["serve"]) == 2
+    assert "refusing to start" in capsys.readouterr().err

@@ -1,0 +1,205 @@
+"""The Flask host: only verified Alexa requests reach the skill."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import urllib.request
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from waitress.server import create_server
+
+from skill import web
+from skill.web import create_app, env_settings
+from tests.alexa import load_real_request, speech_text
+from tests.ca import CERT_URL
+
+
+def test_healthz_answers_load_balancers(client):
+    assert client.get("/healthz").status_code == 200
+
+
+def test_a_signed_request_gets_a_spoken_answer(client, signed, factory):
+    body, headers = signed(factory.intent("TwitchCausesIntent"))
+    response = client.post("/alexa", data=body, headers=headers)
+    assert response.status_code == 200
+    assert "usually harmless" in speech_text(response.json)
+
+
+def test_the_chain_is_downloaded_once_for_many_requests(client, signed, factory, chain_server):
+    for _ in range(5):
+        body, headers = signed(factory.launch())
+        assert client.post("/alexa", data=body, headers=headers).status_code == 200
+    assert len(chain_server.calls) == 1
+
+
+@pytest.fixture
+def skill_calls(monkeypatch):
+    """Record every time the skill runs."""
+    calls = []
+    real = web.handle_event
+    monkeypatch.setattr(web, "handle_event", lambda body: calls.append(body) or real(body))
+    return calls
+
+
+def _tamper(body, headers):
+    return body.replace(b"LaunchRequest", b"IntentRequest"), headers
+
+
+def _drop(name):
+    return lambda body, headers: (body, {k: v for k, v in headers.items() if k != name})
+
+
+def _swap_signature(body, headers):
+    return body, {**headers, "Signature-256": headers["Signature-256"][::-1]}
+
+
+def _legacy_only(body, headers):
+    return body, {"SignatureCertChainUrl": CERT_URL, "Signature": headers["Signature-256"]}
+
+
+def _bad_url(body, headers):
+    return body, {**headers, "SignatureCertChainUrl": "http://s3.amazonaws.com/echo.api/x.pem"}
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _tamper,
+        _drop("Signature-256"),
+        _drop("SignatureCertChainUrl"),
+        _swap_signature,
+        _legacy_only,
+        _bad_url,
+    ],
+    ids=["tampered", "no-signature", "no-url", "bad-signature", "sha1-only", "http-url"],
+)
+def test_unverified_requests_are_refused_without_running_the_skill(
+    client, signed, factory, skill_calls, spoil, caplog
+):
+    body, headers = spoil(*signed(factory.launch()))
+    with caplog.at_level(logging.WARNING):
+        response = client.post("/alexa", data=body, headers=headers)
+    assert response.status_code == 400
+    assert set(response.json) == {"error"}
+    assert skill_calls == []
+    assert "refused request" in caplog.text
+    assert "amzn1.ask.account" not in caplog.text and "Traceback" not in caplog.text
+
+
+def _timestamp(delta: timedelta) -> str:
+    return (datetime.now(UTC) + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.mark.parametrize("delta", [timedelta(seconds=-200), timedelta(seconds=200)])
+def test_stale_and_future_requests_are_refused(client, signed, factory, delta):
+    request = {**factory.launch(), "timestamp": _timestamp(delta)}
+    body, headers = signed(request)
+    assert client.post("/alexa", data=body, headers=headers).status_code == 400
+
+
+def test_another_skills_request_is_refused(client, signed, factory):
+    envelope_changes = {
+        "context": {"System": {"application": {"applicationId": "amzn1.ask.skill.other"}}}
+    }
+    body, headers = signed(factory.launch(), **envelope_changes)
+    assert client.post("/alexa", data=body, headers=headers).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"not json", b"\xff\xfe\x00", b"[]", b'{"request": 1}', b'{"request": {"type": 5}}'],
+    ids=["empty", "not-json", "not-utf8", "array", "no-request", "bad-type"],
+)
+def test_garbage_is_refused_with_400(client, body, skill_calls):
+    assert client.post("/alexa", data=body).status_code == 400
+    assert skill_calls == []
+
+
+def test_oversized_bodies_get_413(client, skill_calls):
+    assert client.post("/alexa", data=b"{" + b" " * 300_000 + b"}").status_code == 413
+    assert skill_calls == []
+
+
+@pytest.mark.parametrize("method", ["get", "put", "delete"])
+def test_other_methods_get_405(client, method):
+    assert getattr(client, method)("/alexa").status_code == 405
+
+
+def test_unknown_paths_get_a_json_404(client):
+    response = client.get("/admin")
+    assert response.status_code == 404 and response.json == {"error": "Not Found"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "launch_request_geolocation_consent_2019-07-15.json",
+        "intent_slot_er_success_match_de-DE_2018-12-18.json",
+        "session_ended_user_initiated_echo_show_2019-12-26.json",
+    ],
+)
+def test_with_verification_off_captured_requests_are_answered(name):
+    app = create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False})
+    body = json.dumps(load_real_request(name))
+    assert app.test_client().post("/alexa", data=body).status_code == 200
+
+
+def test_a_fault_outside_the_skill_is_still_an_apology(client, signed, factory, monkeypatch):
+    def broken(body):
+        raise MemoryError
+
+    monkeypatch.setattr(web, "handle_event", broken)
+    body, headers = signed(factory.launch())
+    response = client.post("/alexa", data=body, headers=headers)
+    assert response.status_code == 200
+    assert "something went wrong" in speech_text(response.json)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"VERIFY_SIGNATURE": "false"}, {"VERIFY_SIGNATURE": False}),
+        ({"VERIFY_TIMESTAMP": "0"}, {"VERIFY_TIMESTAMP": False}),
+        ({"VERIFY_SIGNATURE": "yes"}, {"VERIFY_SIGNATURE": True}),
+        ({"SKILL_ID": " amzn1.ask.skill.x "}, {"SKILL_ID": "amzn1.ask.skill.x"}),
+        ({"TESTING": "1"}, {}),
+    ],
+)
+def test_settings_come_from_the_environment(environ, expected):
+    assert env_settings(environ) == expected
+
+
+def test_a_config_dict_overrides_the_environment(monkeypatch):
+    monkeypatch.setenv("SKILL_ID", "amzn1.ask.skill.from-env")
+    app = create_app({"SKILL_ID": "amzn1.ask.skill.from-dict", "VERIFY_SIGNATURE": False})
+    assert app.config["SKILL_ID"] == "amzn1.ask.skill.from-dict"
+    assert app.config["VERIFY_TIMESTAMP"] is True
+
+
+def test_testing_mode_keeps_verification_on():
+    app = create_app({"TESTING": True})
+    assert app.config["VERIFY_SIGNATURE"] and app.config["VERIFY_TIMESTAMP"]
+    assert app.test_client().post("/alexa", data=b'{"request": {}}').status_code == 400
+
+
+@pytest.fixture
+def live_server(app):
+    """The app under waitress on a free loopback port, in a thread."""
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+def test_a_signed_request_over_real_http(live_server, signed, factory, chain_server):
+    chain_server.add_passthru(live_server)
+    body, headers = signed(factory.intent("WhenToSeeDoctorIntent"))
+    request = urllib.request.Request(f"{live_server}/alexa", data=body, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer = json.loads(response.read())
+    assert "healthcare provider" in speech_text(answer)
