@@ -35,24 +35,28 @@ def serve(args: argparse.Namespace) -> int:
     """Run the app under waitress; refuse to run unverified unless asked to."""
     from waitress import serve as waitress_serve
 
+    from skill.content import ContentError
     from skill.web import create_app, env_settings
 
     settings = env_settings()
     verification_off = not settings.get("VERIFY_SIGNATURE", True) or not settings.get(
         "VERIFY_TIMESTAMP", True
     )
-    if args.insecure_dev:
-        print(INSECURE_WARNING, file=sys.stderr)
-        app = create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False})
-    elif verification_off:
+    if verification_off and not args.insecure_dev:
         print(
             "toe-twitch: refusing to start with request verification off "
             "(VERIFY_SIGNATURE or VERIFY_TIMESTAMP is false); pass --insecure-dev to insist.",
             file=sys.stderr,
         )
         return 2
-    else:
-        app = create_app()
+    if args.insecure_dev:
+        print(INSECURE_WARNING, file=sys.stderr)
+    overrides = {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False} if args.insecure_dev else {}
+    try:
+        app = create_app(overrides)
+    except (ValueError, ContentError) as failure:
+        print(f"toe-twitch: {failure}", file=sys.stderr)
+        return 2
     print(f"Toe Twitch Helper listening on http://{args.host}:{args.port}/alexa", flush=True)
     waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
     return 0

@@ -42,6 +42,16 @@ def env_settings(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     return found
 
 
+def read_trust_roots(path: str | None) -> bytes | None:
+    """The PEM roots ``ALEXA_TRUST_ROOTS`` names, or None for the default public roots."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError as failure:
+        raise ValueError(f"ALEXA_TRUST_ROOTS: cannot read {path} ({failure.strerror})") from None
+
+
 def build_verifiers(config: Mapping[str, Any]) -> list[Any]:
     """The verifiers the settings ask for, in the order they run (cheapest first)."""
     verifiers: list[Any] = []
@@ -50,8 +60,7 @@ def build_verifiers(config: Mapping[str, Any]) -> list[Any]:
     if config["SKILL_ID"]:
         verifiers.append(ApplicationIdVerifier(config["SKILL_ID"]))
     if config["VERIFY_SIGNATURE"]:
-        roots = config["ALEXA_TRUST_ROOTS"]
-        verifiers.append(RequestVerifier(trust_roots=Path(roots).read_bytes() if roots else None))
+        verifiers.append(RequestVerifier(trust_roots=read_trust_roots(config["ALEXA_TRUST_ROOTS"])))
     return verifiers
 
 

@@ -56,3 +56,9 @@ def test_serve_refuses_to_run_unverified_without_insecure_dev(monkeypatch, capsy
     monkeypatch.setenv(setting, "false")
     assert main(["serve"]) == 2
     assert "refusing to start" in capsys.readouterr().err
+
+
+def test_serve_names_an_unreadable_trust_roots_file(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("ALEXA_TRUST_ROOTS", str(tmp_path / "missing.pem"))
+    assert main(["serve"]) == 2
+    assert "ALEXA_TRUST_ROOTS: cannot read" in capsys.readouterr().err
