@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from skill.content_schema import SCHEMAS
+
 CAUSE_IDS = (
     "HYDRATION_ELECTROLYTES",
     "FATIGUE_OVERUSE",
@@ -25,54 +27,8 @@ TOPIC_IDS = (
     "DIET",
     "FOOTWEAR",
 )
-
+STRETCH_IDS = ("TOE_EXTENSION", "TOE_POINT", "TOWEL_CALF", "WALL_CALF", "FOOT_ROLL")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-PROMPT = {"speech": str, "reprompt": str}
-SCHEMAS: dict[str, dict[str, Any]] = {
-    "causes.yaml": {
-        "intro": str,
-        "card_intro": str,
-        "list_sentence": str,
-        "list_question": str,
-        "list_reprompt": str,
-        "causes": [{"id": str, "name": str, "card": str, "detail": str, "helps": str}],
-    },
-    "self_care.yaml": {
-        "overview": str,
-        "overview_question": str,
-        "overview_reprompt": str,
-        "card_title": str,
-        "next_question": str,
-        "next_reprompt": str,
-        "last_question": str,
-        "last_reprompt": str,
-        "topics": [{"id": str, "name": str, "card": str, "detail": str}],
-    },
-    "doctor.yaml": {
-        "signs": str,
-        "checks_question": str,
-        "checks_reprompt": str,
-        "checks": str,
-        "card_title": str,
-        "card": str,
-    },
-    "prompts.yaml": {
-        "disclaimer": str,
-        "welcome": PROMPT,
-        "menu": PROMPT,
-        "help": PROMPT,
-        "fallback": PROMPT,
-        "unknown_cause": PROMPT,
-        "cause_which": PROMPT,
-        "cause_helps": PROMPT,
-        "anything_else": PROMPT,
-        "declined": PROMPT,
-        "nothing_to_repeat": PROMPT,
-        "unsupported_locale": str,
-        "goodbye": str,
-        "error": PROMPT,
-    },
-}
 
 
 class ContentError(Exception):
@@ -99,6 +55,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Stretch:
+    """One stretch of the routine: spoken name, set-up, whether both feet do it, a safety line."""
+
+    id: str
+    name: str
+    setup: str
+    each_side: bool
+    safety: str
+    start: str
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the skill says, checked and ready to use."""
 
@@ -108,6 +76,8 @@ class Content:
     topic_entries: dict[str, Entry]
     doctor: dict[str, Any]
     prompts: dict[str, Any]
+    stretches: dict[str, Any]
+    stretch_entries: dict[str, Stretch]
 
     def prompt(self, key: str, **values: str) -> Prompt:
         """Return prompt ``key`` with ``{placeholders}`` filled from ``values``."""
@@ -178,6 +148,18 @@ def _entries(data: list[dict[str, str]], expected: tuple[str, ...], where: str) 
     return entries
 
 
+def _check_hold(hold: dict[str, Any], where: str) -> None:
+    """Every cue must fit before the next one, and the last before the release."""
+    seconds_per_word = 60 / hold["words_per_minute"]
+    free_from = 0.0
+    for cue in hold["cues"]:
+        if cue["at"] < free_from:
+            raise ContentError(f"{where}: the cue at {cue['at']} s overlaps the one before it")
+        free_from = cue["at"] + len(cue["say"].split()) * seconds_per_word
+    if free_from > hold["seconds"]:
+        raise ContentError(f"{where}: the last cue runs past {hold['seconds']} s")
+
+
 def load_content(folder: Path | None = None) -> Content:
     """Read and check every content file in ``folder`` (default: :func:`content_dir`)."""
     folder = folder or content_dir()
@@ -190,7 +172,14 @@ def load_content(folder: Path | None = None) -> Content:
             raise ContentError(
                 f"{folder / 'causes.yaml'}: causes.{entry.id}.helps: unknown topic '{entry.helps}'"
             )
+    stretches = files["stretches.yaml"]
+    stretch_entries = {item["id"]: Stretch(**item) for item in stretches["stretches"]}
+    if tuple(stretch_entries) != STRETCH_IDS:
+        raise ContentError(f"{folder / 'stretches.yaml'}: stretches: ids must be {STRETCH_IDS}")
+    _check_hold(stretches["hold"], f"{folder / 'stretches.yaml'}: hold")
     return Content(
+        stretches=stretches,
+        stretch_entries=stretch_entries,
         causes=causes,
         cause_entries=cause_entries,
         self_care=self_care,

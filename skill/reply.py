@@ -10,7 +10,13 @@ from ask_sdk_model.ui import SimpleCard
 
 from skill.content import Prompt, get_content
 from skill.speech import escape, ssml
-from skill.state import remember_turn, set_expected_answer, set_offer
+from skill.state import (
+    ROUTINE,
+    remember_turn,
+    session_attributes,
+    set_expected_answer,
+    set_offer,
+)
 
 Offer = dict[str, Any]
 
@@ -22,10 +28,17 @@ def ask(
     offer: Offer | None = None,
     card: tuple[str, str] | None = None,
     expects: str | None = None,
+    routine_hint: bool = True,
 ) -> Response:
-    """Say ``sentences`` and wait; ``offer`` is what "yes" accepts, ``expects`` a slot type."""
-    speech = ssml(*(escape(sentence.strip()) for sentence in sentences))
-    reprompt_ssml = ssml(escape(reprompt.strip()))
+    """Say ``sentences`` and wait; ``offer`` is what "yes" accepts, ``expects`` a slot type.
+
+    Mid-routine, the reprompt also says how to get back to the stretches unless
+    ``routine_hint`` is false.
+    """
+    speech = ssml(*(escape(sentence).strip() for sentence in sentences))
+    if routine_hint and session_attributes(handler_input).get(ROUTINE):
+        reprompt = f"{reprompt} {get_content().stretches['return_hint']}"
+    reprompt_ssml = ssml(escape(reprompt).strip())
     remember_turn(handler_input, speech, reprompt_ssml)
     set_offer(handler_input, offer)
     set_expected_answer(handler_input, expects)
@@ -41,7 +54,7 @@ def ask_prompt(
 
 def tell(handler_input: HandlerInput, *sentences: str) -> Response:
     """Say ``sentences`` and end the session."""
-    speech = ssml(*(escape(sentence.strip()) for sentence in sentences))
+    speech = ssml(*(escape(sentence).strip() for sentence in sentences))
     return handler_input.response_builder.speak(speech).set_should_end_session(True).response
 
 

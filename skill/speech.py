@@ -35,15 +35,23 @@ class SpeechError(ValueError):
     """SSML that Alexa would reject or read badly."""
 
 
+class Markup(str):
+    """Text that is already SSML: :func:`escape` leaves it alone."""
+
+    __slots__ = ()
+
+
 def escape(text: str) -> str:
-    """Escape the characters that SSML reserves in text: ``& < >``."""
+    """Escape the characters that SSML reserves in text: ``& < >`` (Markup passes through)."""
+    if isinstance(text, Markup):
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def pause(seconds: float) -> str:
+def pause(seconds: float) -> Markup:
     """A ``<break>`` of ``seconds``, capped at the 10-second maximum Alexa allows."""
     milliseconds = round(min(max(seconds, 0.0), MAX_BREAK_SECONDS) * 1000)
-    return f'<break time="{milliseconds}ms"/>'
+    return Markup(f'<break time="{milliseconds}ms"/>')
 
 
 def ssml(*parts: str) -> str:

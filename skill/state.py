@@ -10,6 +10,7 @@ OFFER = "offer"
 LAST_SPEECH = "last_speech"
 LAST_REPROMPT = "last_reprompt"
 EXPECTS = "expects"
+ROUTINE = "routine"
 
 
 def session_attributes(handler_input: HandlerInput) -> dict[str, Any]:

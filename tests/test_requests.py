@@ -54,7 +54,7 @@ def test_a_session_ended_with_an_error_is_logged(caplog):
 def test_stale_or_corrupt_session_state_gets_a_fresh_start(conversation, attributes):
     conversation.attributes, conversation.new = attributes, False
     response = conversation.say("AMAZON.YesIntent")
-    assert "What would you like to know" in speech_text(response)
+    assert "What would you like" in speech_text(response)
 
 
 def test_a_fault_in_a_handler_is_an_apology_with_the_session_open(

@@ -10,6 +10,13 @@ from skill.handlers.navigation import (
     NavigateHomeHandler,
     RepeatHandler,
 )
+from skill.handlers.routine_commands import (
+    NextHandler,
+    PauseHandler,
+    PreviousHandler,
+    ResumeHandler,
+    StartOverHandler,
+)
 from skill.handlers.self_care import SelfCareHandler
 from skill.handlers.session import (
     IgnoredRequestHandler,
@@ -17,6 +24,7 @@ from skill.handlers.session import (
     SessionEndedHandler,
     StopHandler,
 )
+from skill.handlers.stretch import ReadyHandler, StartStretchHandler
 
 REQUEST_HANDLERS = (
     LaunchHandler,
@@ -24,6 +32,13 @@ REQUEST_HANDLERS = (
     CauseDetailHandler,
     SelfCareHandler,
     WhenToSeeDoctorHandler,
+    StartStretchHandler,
+    ReadyHandler,
+    NextHandler,
+    PreviousHandler,
+    StartOverHandler,
+    PauseHandler,
+    ResumeHandler,
     YesHandler,
     NoHandler,
     HelpHandler,

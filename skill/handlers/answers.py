@@ -7,12 +7,15 @@ from collections.abc import Callable
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from skill import routine
 from skill.content import get_content
 from skill.handlers.base import IntentHandler
 from skill.handlers.causes import ask_which_cause
 from skill.handlers.doctor import speak_doctor_checks, speak_warning_signs
+from skill.handlers.routine_commands import go_next
 from skill.handlers.self_care import speak_topic
-from skill.reply import ask_prompt, tell
+from skill.handlers.stretch import speak_hold, speak_setup, start_routine
+from skill.reply import ask, ask_prompt, tell
 from skill.state import get_offer
 
 
@@ -21,7 +24,25 @@ def ask_menu(handler_input: HandlerInput) -> Response:
     return ask_prompt(handler_input, get_content().prompt("menu"))
 
 
+def _ready(handler_input: HandlerInput, _id: str) -> Response:
+    place = routine.get_place(handler_input)
+    if place is None:
+        return start_routine(handler_input)
+    if place["stage"] == routine.SETUP:
+        return speak_hold(handler_input, place["step"])
+    return speak_setup(handler_input, place["step"])
+
+
+def _next(handler_input: HandlerInput, _id: str) -> Response:
+    place = routine.get_place(handler_input)
+    return go_next(handler_input, place) if place else start_routine(handler_input)
+
+
 OFFER_ACTIONS: dict[str, Callable[[HandlerInput, str], Response]] = {
+    "ready": _ready,
+    "resume": _ready,
+    "next": _next,
+    "stretch": lambda handler_input, _id: start_routine(handler_input),
     "cause_which": lambda handler_input, _id: ask_which_cause(handler_input),
     "topic": speak_topic,
     "doctor": lambda handler_input, _id: speak_warning_signs(handler_input),
@@ -57,4 +78,13 @@ class NoHandler(IntentHandler):
         offer = get_offer(handler_input)
         if offer is None or offer["action"] == "menu":
             return tell(handler_input, get_content().prompts["goodbye"])
+        if offer.get("no") == "wait":
+            texts = get_content().stretches
+            return ask(
+                handler_input,
+                texts["not_ready_yet"],
+                reprompt=texts["ready_reprompt"],
+                offer=offer,
+                routine_hint=False,
+            )
         return ask_prompt(handler_input, get_content().prompt("declined"), offer={"action": "menu"})

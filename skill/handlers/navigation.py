@@ -5,11 +5,12 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from skill import routine
 from skill.content import get_content
 from skill.handlers.answers import ask_menu
 from skill.handlers.base import IntentHandler, RequestTypeHandler
-from skill.reply import ask_prompt, replay
-from skill.state import last_turn
+from skill.reply import ask, ask_prompt, replay
+from skill.state import get_offer, last_turn
 
 
 class HelpHandler(IntentHandler):
@@ -18,7 +19,16 @@ class HelpHandler(IntentHandler):
     intent_names = ("AMAZON.HelpIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Explain the skill and how to reach emergency services."""
+        """Inside the routine, its commands; elsewhere the skill and emergency services."""
+        if routine.get_place(handler_input) is not None:
+            texts = get_content().stretches
+            return ask(
+                handler_input,
+                texts["help"],
+                reprompt=texts["help_reprompt"],
+                offer=get_offer(handler_input),
+                routine_hint=False,
+            )
         return ask_prompt(handler_input, get_content().prompt("help"))
 
 

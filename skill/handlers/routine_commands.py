@@ -1,0 +1,99 @@
+"""Next, previous, start over, pause and resume: moving around inside the routine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from skill import routine
+from skill.content import get_content
+from skill.handlers.base import IntentHandler
+from skill.handlers.stretch import finish_routine, offer_routine, speak_setup
+from skill.reply import ask
+
+
+class RoutineCommandHandler(IntentHandler):
+    """A command that only means something inside the routine; outside, offer to start one."""
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Run the command at the person's place, or offer the routine."""
+        place = routine.get_place(handler_input)
+        if place is None:
+            return offer_routine(handler_input)
+        return self.at_place(handler_input, place)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Carry out the command; ``place`` is the person's place in the routine."""
+        raise NotImplementedError
+
+
+def go_next(handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+    """Set up the next stretch (or side); finish after the last."""
+    if place["stage"] == routine.BETWEEN:
+        return speak_setup(handler_input, place["step"])
+    following = place["step"] + 1
+    if following >= len(routine.steps()):
+        return finish_routine(handler_input)
+    return speak_setup(handler_input, following)
+
+
+class NextHandler(RoutineCommandHandler):
+    """AMAZON.NextIntent: skip ahead."""
+
+    intent_names = ("AMAZON.NextIntent",)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Move to the next step."""
+        return go_next(handler_input, place)
+
+
+class PreviousHandler(RoutineCommandHandler):
+    """AMAZON.PreviousIntent: go back one step."""
+
+    intent_names = ("AMAZON.PreviousIntent",)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Set up the step before, or say this is the first."""
+        if place["step"] == 0:
+            return speak_setup(handler_input, 0, get_content().stretches["first_already"])
+        return speak_setup(handler_input, place["step"] - 1)
+
+
+class StartOverHandler(RoutineCommandHandler):
+    """AMAZON.StartOverIntent: back to the first stretch."""
+
+    intent_names = ("AMAZON.StartOverIntent",)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Set up the first stretch."""
+        return speak_setup(handler_input, 0)
+
+
+class PauseHandler(RoutineCommandHandler):
+    """AMAZON.PauseIntent: keep the place and wait."""
+
+    intent_names = ("AMAZON.PauseIntent",)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Mark the routine paused."""
+        texts = get_content().stretches
+        routine.set_place(handler_input, place["step"], routine.PAUSED)
+        return ask(
+            handler_input,
+            texts["paused"],
+            reprompt=texts["paused_reprompt"],
+            offer={"action": "resume"},
+            routine_hint=False,
+        )
+
+
+class ResumeHandler(RoutineCommandHandler):
+    """AMAZON.ResumeIntent: back to the same stretch and foot."""
+
+    intent_names = ("AMAZON.ResumeIntent",)
+
+    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
+        """Set up the step the person was on."""
+        return speak_setup(handler_input, place["step"], get_content().stretches["resumed"])

@@ -1,0 +1,162 @@
+"""The guided stretch routine: set-up, the timed hold, and moving through the stretches."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from skill import routine
+from skill.apl import hold_directive, supports_apl
+from skill.content import STRETCH_IDS, get_content
+from skill.handlers.base import IntentHandler
+from skill.hold import hold_ssml, seconds_to_say
+from skill.reply import ask
+from skill.slots import resolved_id, slot_value
+
+OTHER_FOOT = {"left": "right", "right": "left", None: ""}
+
+
+def _setup_text(step: routine.Step) -> tuple[str, str]:
+    texts = get_content().stretches
+    position = texts["setup_position"].format(
+        number=step.number,
+        count=len(get_content().stretch_entries),
+        name=step.stretch.name,
+        side=texts["sides"][step.side] if step.side else "",
+    )
+    setup = step.stretch.setup.format(foot=step.side or "", other=OTHER_FOOT[step.side])
+    return position, setup
+
+
+def speak_setup(
+    handler_input: HandlerInput, index: int, *before: str, announce: bool = True
+) -> Response:
+    """Describe how to get into a stretch (after saying which, if ``announce``), then wait."""
+    texts = get_content().stretches
+    step = routine.steps()[index]
+    routine.set_place(handler_input, index, routine.SETUP)
+    position, setup = _setup_text(step)
+    return ask(
+        handler_input,
+        *before,
+        position if announce else "",
+        setup,
+        step.stretch.safety,
+        texts["ready_question"],
+        reprompt=texts["ready_reprompt"],
+        offer={"action": "ready", "no": "wait"},
+        routine_hint=False,
+    )
+
+
+def start_routine(handler_input: HandlerInput, stretch_id: str | None = None) -> Response:
+    """Begin at the first stretch, or at the one asked for."""
+    if stretch_id is not None:
+        return speak_setup(handler_input, routine.first_step_of(stretch_id))
+    texts = get_content().stretches
+    first = routine.steps()[0]
+    intro = texts["intro"].format(
+        count=len(get_content().stretch_entries),
+        name=first.stretch.name,
+        side=texts["sides"][first.side] if first.side else "",
+    )
+    return speak_setup(handler_input, 0, intro, announce=False)
+
+
+def finish_routine(handler_input: HandlerInput, *before: str) -> Response:
+    """Say the routine is complete and what to do next."""
+    texts = get_content().stretches
+    routine.end_routine(handler_input)
+    return ask(
+        handler_input,
+        *before,
+        texts["routine_done"],
+        reprompt=texts["routine_done_reprompt"],
+        offer={"action": "menu"},
+    )
+
+
+def speak_hold(handler_input: HandlerInput, index: int) -> Response:
+    """Time the hold in one response, then switch feet, move on, or finish."""
+    texts = get_content().stretches
+    steps = routine.steps()
+    step, hold = steps[index], texts["hold"]
+    directive = None
+    if supports_apl(handler_input):
+        position, setup = _setup_text(step)
+        start_delay = seconds_to_say(step.stretch.start, hold["words_per_minute"])
+        directive = hold_directive(
+            position, step.stretch.safety, setup, hold["seconds"], start_delay
+        )
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    if following is None:
+        response = finish_routine(handler_input, hold_ssml(hold, step.stretch.start))
+    elif not following.first_of_stretch:
+        routine.set_place(handler_input, index + 1, routine.SETUP)
+        response = ask(
+            handler_input,
+            hold_ssml(hold, step.stretch.start),
+            texts["switch_feet"],
+            reprompt=texts["switch_reprompt"],
+            offer={"action": "ready", "no": "wait"},
+            routine_hint=False,
+        )
+    else:
+        routine.set_place(handler_input, index + 1, routine.BETWEEN)
+        done = texts["stretch_done"].format(
+            name=step.stretch.name, next_name=following.stretch.name
+        )
+        response = ask(
+            handler_input,
+            hold_ssml(hold, step.stretch.start),
+            done,
+            reprompt=texts["stretch_done_reprompt"],
+            offer={"action": "next"},
+            routine_hint=False,
+        )
+    if directive is not None:
+        response.directives = [directive]
+    return response
+
+
+def offer_routine(
+    handler_input: HandlerInput, key: str = "not_in_routine", **values: str
+) -> Response:
+    """Outside a routine: say so, and offer to start one."""
+    texts = get_content().stretches
+    return ask(
+        handler_input,
+        texts[key].format(**values),
+        reprompt=texts[f"{key}_reprompt"],
+        offer={"action": "stretch"},
+    )
+
+
+class StartStretchHandler(IntentHandler):
+    """StartStretchIntent: "walk me through a stretch", optionally naming one."""
+
+    intent_names = ("StartStretchIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Start the routine, at the named stretch if there is one."""
+        stretch_id = resolved_id(handler_input, "stretch", STRETCH_IDS)
+        if stretch_id is None and slot_value(handler_input, "stretch"):
+            names = [entry.name for entry in get_content().stretch_entries.values()]
+            listed = ", ".join(names[:-1]) + ", and the " + names[-1]
+            return offer_routine(handler_input, "unknown_stretch", names=listed)
+        return start_routine(handler_input, stretch_id)
+
+
+class ReadyHandler(IntentHandler):
+    """ReadyIntent: "I'm ready" starts the hold, or the next stretch's set-up."""
+
+    intent_names = ("ReadyIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Hold when a stretch is set up; otherwise move on or offer the routine."""
+        place = routine.get_place(handler_input)
+        if place is None:
+            return offer_routine(handler_input)
+        if place["stage"] == routine.SETUP:
+            return speak_hold(handler_input, place["step"])
+        return speak_setup(handler_input, place["step"])

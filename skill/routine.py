@@ -1,0 +1,66 @@
+"""Where a person is in the stretch routine: a list of steps and a place in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from skill.content import Stretch, get_content
+from skill.state import ROUTINE, session_attributes
+
+SETUP = "setup"
+BETWEEN = "between"
+PAUSED = "paused"
+STAGES = (SETUP, BETWEEN, PAUSED)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One hold: a stretch, the foot it is on (or None), and the stretch's number."""
+
+    stretch: Stretch
+    side: str | None
+    number: int
+
+    @property
+    def first_of_stretch(self) -> bool:
+        """True for the first (or only) foot of a stretch."""
+        return self.side in (None, "left")
+
+
+@cache
+def steps() -> tuple[Step, ...]:
+    """Every hold of the routine in order: each two-footed stretch left, then right."""
+    result: list[Step] = []
+    for number, stretch in enumerate(get_content().stretch_entries.values(), start=1):
+        sides = ("left", "right") if stretch.each_side else (None,)
+        result.extend(Step(stretch, side, number) for side in sides)
+    return tuple(result)
+
+
+def first_step_of(stretch_id: str) -> int:
+    """The index of a stretch's first hold."""
+    return next(i for i, step in enumerate(steps()) if step.stretch.id == stretch_id)
+
+
+def get_place(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """The person's place (``{"step": n, "stage": ...}``), or None outside a routine."""
+    place = session_attributes(handler_input).get(ROUTINE)
+    if not isinstance(place, dict):
+        return None
+    step, stage = place.get("step"), place.get("stage")
+    valid_step = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(steps())
+    return place if valid_step and stage in STAGES else None
+
+
+def set_place(handler_input: HandlerInput, step: int, stage: str) -> None:
+    """Record the person's place in the routine."""
+    session_attributes(handler_input)[ROUTINE] = {"step": step, "stage": stage}
+
+
+def end_routine(handler_input: HandlerInput) -> None:
+    """Forget the routine: it is finished."""
+    session_attributes(handler_input).pop(ROUTINE, None)
