@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from functools import cache
 from typing import Any
 
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
@@ -15,6 +17,7 @@ from skill.content import get_content
 from skill.handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 
 _serializer = DefaultSerializer()
+logger = logging.getLogger(__name__)
 
 
 def build_skill() -> CustomSkill:
@@ -34,9 +37,20 @@ def get_skill() -> CustomSkill:
     return build_skill()
 
 
+EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+
+
 def handle_event(event: dict[str, Any] | str) -> dict[str, Any]:
-    """Run one Alexa request (JSON text, or already parsed) through the skill; return JSON."""
+    """Run one Alexa request (JSON text, or already parsed) through the skill; return JSON.
+
+    A request the SDK cannot read (a request type newer than it, a malformed envelope)
+    gets an empty, valid response.
+    """
     payload = event if isinstance(event, str) else json.dumps(event)
-    envelope = _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
+    try:
+        envelope = _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
+    except SerializationException:
+        logger.warning("request the SDK cannot read; answered with an empty response")
+        return dict(EMPTY_RESPONSE)
     response = get_skill().invoke(request_envelope=envelope, context=None)
     return _serializer.serialize(response)

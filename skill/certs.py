@@ -31,6 +31,7 @@ MAX_CHAIN_CERTS = 10
 FETCH_TIMEOUT = (2, 3)
 FETCH_DEADLINE = 6.0
 MAX_CACHED_CHAINS = 32
+FAILED_FETCH_BACKOFF = 60.0
 
 _PEM_BLOCK = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
 _NEGATIVE_SERIAL = re.escape("Parsed a serial number which wasn't positive")
@@ -58,7 +59,12 @@ def canonical_cert_url(url: str) -> str:
     """Check a ``SignatureCertChainUrl`` against Amazon's rules and return its normalised form."""
     if not isinstance(url, str) or not _URL_CHARS.fullmatch(url):
         raise VerificationError("certificate URL is malformed")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise VerificationError("certificate URL is malformed") from None
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise VerificationError("certificate URL must not carry a query or fragment")
     if parts.scheme.lower() != "https":
         raise VerificationError("certificate URL must use https")
     try:
@@ -74,8 +80,7 @@ def canonical_cert_url(url: str) -> str:
     path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
     if not path.startswith(CERT_URL_PATH_PREFIX):
         raise VerificationError("certificate URL path must be under /echo.api/")
-    query = f"?{parts.query}" if parts.query else ""
-    return f"https://{CERT_URL_HOST}{quote(path, safe='/')}{query}"
+    return f"https://{CERT_URL_HOST}{quote(path, safe='/')}"
 
 
 def load_certificates(data: bytes, *, skip_bad: bool = False) -> list[x509.Certificate]:
@@ -232,6 +237,7 @@ class ChainCache:
         self._store = None if trust_roots is None else trust_store(trust_roots)
         self._session = session
         self._entries: dict[str, _Entry] = {}
+        self._failed_until: dict[str, float] = {}
         self._lock = threading.Lock()
         self._url_locks: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
 
@@ -248,7 +254,13 @@ class ChainCache:
             entry = self._entries.get(url)
             if entry is not None and entry.not_before <= at <= entry.not_after:
                 return entry.public_key
-            pem = fetch_cert_chain(url, self._session)
+            if self._failed_until.get(url, 0.0) > time.monotonic():
+                raise VerificationError("certificate chain recently failed; not fetched again yet")
+            try:
+                pem = fetch_cert_chain(url, self._session)
+            except VerificationError:
+                self._remember_failure(url)
+                raise
             store = self._store if self._store is not None else default_trust_store()
             entry = _Entry(*_validate(pem, at, store))
             with self._lock:
@@ -256,6 +268,12 @@ class ChainCache:
                 entries[url] = entry
                 self._entries = entries
         return entry.public_key
+
+    def _remember_failure(self, url: str) -> None:
+        with self._lock:
+            if len(self._failed_until) >= MAX_CACHED_CHAINS:
+                self._failed_until.clear()
+            self._failed_until[url] = time.monotonic() + FAILED_FETCH_BACKOFF
 
     def _pruned(self, at: datetime) -> dict[str, _Entry]:
         kept = {url: e for url, e in self._entries.items() if e.not_after >= at}
@@ -267,3 +285,4 @@ class ChainCache:
         """Forget every cached signing certificate."""
         with self._lock:
             self._entries = {}
+            self._failed_until = {}

@@ -13,6 +13,12 @@ INSECURE_WARNING = (
 )
 
 
+NO_SKILL_ID_WARNING = (
+    "WARNING: SKILL_ID is not set, so requests that Alexa signed for any skill will be answered.\n"
+    "Set SKILL_ID to your skill's id from the Alexa developer console."
+)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line, one subcommand per job."""
     root = argparse.ArgumentParser(
@@ -51,6 +57,8 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     if args.insecure_dev:
         print(INSECURE_WARNING, file=sys.stderr)
+    elif not settings.get("SKILL_ID"):
+        print(NO_SKILL_ID_WARNING, file=sys.stderr)
     overrides = {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False} if args.insecure_dev else {}
     try:
         app = create_app(overrides)

@@ -147,7 +147,7 @@ def parse_timestamp(value: Any) -> datetime:
         text = text[:-1] + "+00:00"
     try:
         return as_utc(datetime.fromisoformat(text))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise VerificationError("request timestamp is not ISO 8601") from None
 
 

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ask_sdk_core.exceptions import SerializationException
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
@@ -73,7 +72,7 @@ def parse_envelope(body: bytes) -> dict[str, Any]:
     """The request envelope as JSON, or :class:`VerificationError` if it is not one."""
     try:
         envelope = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as failure:
+    except (UnicodeDecodeError, ValueError, RecursionError) as failure:
         raise VerificationError("body is not UTF-8 JSON") from failure
     if not isinstance(envelope, dict) or not isinstance(envelope.get("request"), dict):
         raise VerificationError("body is not an Alexa request envelope")
@@ -107,7 +106,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     verifiers = build_verifiers(app.config)
     get_skill()
 
-    @app.post("/alexa")
+    @app.post("/alexa", provide_automatic_options=False)
     def alexa() -> Any:
         """Verify the request, then let the skill answer it."""
         body = request.get_data(cache=False)
@@ -117,11 +116,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         except VerificationError as refusal:
             logger.warning("refused request from %s: %s", request.remote_addr, refusal)
             return error(400, str(refusal))
+        except Exception as failure:  # input no check foresaw: still a refusal, never a 500
+            logger.warning(
+                "refused request from %s: %s", request.remote_addr, type(failure).__name__
+            )
+            return error(400, "request could not be verified")
         try:
             return jsonify(handle_event(body.decode("utf-8")))
-        except SerializationException:
-            logger.warning("refused request from %s: not an Alexa request", request.remote_addr)
-            return error(400, "body is not an Alexa request envelope")
         except Exception as failure:  # a fault past the skill's own exception handler
             logger.exception("turn failed outside the skill: %s", type(failure).__name__)
             return jsonify(apology())
@@ -133,7 +134,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def http_error(failure: HTTPException) -> Any:
-        """JSON instead of HTML for 404, 405, 413 and friends."""
-        return error(failure.code or 400, failure.name)
+        """JSON instead of HTML for 404, 405, 413 and friends, keeping headers such as Allow."""
+        response, status = error(failure.code or 400, failure.name)
+        for name, value in failure.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, status
 
     return app

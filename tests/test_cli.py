@@ -23,8 +23,9 @@ def free_port() -> int:
 def start(*args: str, **env: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
     command = [sys.executable, "-m", "skill.cli", "serve", "--port", str(port), *args]
+    environ = {k: v for k, v in os.environ.items() if k not in {"SKILL_ID", "VERIFY_SIGNATURE"}}
     process = subprocess.Popen(
-        command, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command, env={**environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     return process, port
 
@@ -40,15 +41,26 @@ def wait_healthy(port: int, process: subprocess.Popen) -> int:
     raise AssertionError("server did not come up")
 
 
-@pytest.mark.parametrize("extra", [(), ("--insecure-dev",)])
-def test_serve_starts_and_answers_health_checks(extra):
-    process, port = start(*extra)
+@pytest.mark.parametrize(
+    ("extra", "env", "warning"),
+    [
+        ((), {}, "SKILL_ID is not set"),
+        ((), {"SKILL_ID": "amzn1.ask.skill.test"}, None),
+        (("--insecure-dev",), {}, "turns off Alexa request verification"),
+    ],
+    ids=["no-skill-id", "configured", "insecure-dev"],
+)
+def test_serve_starts_answers_health_checks_and_warns_when_it_should(extra, env, warning):
+    process, port = start(*extra, **env)
     try:
         assert wait_healthy(port, process) == 200
     finally:
         process.terminate()
         _, stderr = process.communicate(timeout=10)
-    assert ("turns off Alexa request verification" in stderr.decode()) == bool(extra)
+    if warning is None:
+        assert "WARNING" not in stderr.decode()
+    else:
+        assert warning in stderr.decode()
 
 
 @pytest.mark.parametrize("setting", ["VERIFY_SIGNATURE", "VERIFY_TIMESTAMP"])

@@ -75,3 +75,15 @@ def test_a_slot_with_a_strange_value_shape_still_gets_an_answer(conversation):
     request = conversation.factory.intent("CauseDetailIntent", {"cause": {"value": "   "}})
     response = conversation.send(request)
     assert "six common causes" in speech_text(response)
+
+
+@pytest.mark.parametrize(
+    "request_part",
+    [{"type": "Alexa.Something.NewerThanTheSdk"}, {"type": "IntentRequest", "intent": "oops"}],
+    ids=["unknown-type", "malformed-intent"],
+)
+def test_a_request_the_sdk_cannot_read_gets_an_empty_valid_response(request_part):
+    envelope = load_real_request("launch_request_geolocation_consent_2019-07-15.json")
+    envelope["request"] = {**envelope["request"], **request_part}
+    response = lambda_function.handler(envelope, None)
+    assert response == {"version": "1.0", "response": {}}

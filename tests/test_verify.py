@@ -499,14 +499,35 @@ def test_redirects_are_not_followed(ca: CertAuthority, verifier: RequestVerifier
         assert [call.request.url for call in rsps.calls] == [CERT_URL]
 
 
-def test_failed_download_is_not_cached(ca: CertAuthority, verifier: RequestVerifier) -> None:
+def test_failed_download_is_retried_after_a_minute_not_before(
+    ca: CertAuthority, verifier: RequestVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data, body = envelope(ca.ref)
+    clock = [1000.0]
+    monkeypatch.setattr("skill.certs.time.monotonic", lambda: clock[0])
     with responses.RequestsMock() as rsps:
         rsps.get(CERT_URL, status=503)
         rsps.get(CERT_URL, body=ca.chain())
         assert "HTTP 503" in refusal(lambda: verifier.verify(ca.headers(body), body, data))
+        assert "recently failed" in refusal(lambda: verifier.verify(ca.headers(body), body, data))
+        assert len(rsps.calls) == 1
+        clock[0] += 61
         verifier.verify(ca.headers(body), body, data)
         assert len(rsps.calls) == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem?n=1",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem#x",
+        "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem?",
+        "https://[s3.amazonaws.com/echo.api/x.pem",
+    ],
+)
+def test_urls_that_could_flood_the_cache_or_crash_are_refused(url: str) -> None:
+    with pytest.raises(VerificationError):
+        canonical_cert_url(url)
 
 
 # --- chain cache ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 from waitress.server import create_server
 
 from skill import web
+from skill.speech import check_response
 from skill.web import create_app, env_settings
 from tests.alexa import load_real_request, speech_text
 from tests.ca import CERT_URL
@@ -25,6 +26,7 @@ def test_a_signed_request_gets_a_spoken_answer(client, signed, factory):
     body, headers = signed(factory.intent("TwitchCausesIntent"))
     response = client.post("/alexa", data=body, headers=headers)
     assert response.status_code == 200
+    check_response(response.json)
     assert "usually harmless" in speech_text(response.json)
 
 
@@ -110,8 +112,28 @@ def test_another_skills_request_is_refused(client, signed, factory):
 
 @pytest.mark.parametrize(
     "body",
-    [b"", b"not json", b"\xff\xfe\x00", b"[]", b'{"request": 1}', b'{"request": {"type": 5}}'],
-    ids=["empty", "not-json", "not-utf8", "array", "no-request", "bad-type"],
+    [
+        b"",
+        b"not json",
+        b"\xff\xfe\x00",
+        b"[]",
+        b'{"request": 1}',
+        b'{"request": {"type": 5}}',
+        b"[" * 100_000,
+        b'{"request": {"type": "LaunchRequest", "timestamp": "0001-01-01T00:00:00+01:00"}}',
+        b'{"request": {"type": "LaunchRequest", "timestamp": "9999-12-31T23:59:59-01:00"}}',
+    ],
+    ids=[
+        "empty",
+        "not-json",
+        "not-utf8",
+        "array",
+        "no-request",
+        "bad-type",
+        "deep-nesting",
+        "year-1",
+        "year-9999",
+    ],
 )
 def test_garbage_is_refused_with_400(client, body, skill_calls):
     assert client.post("/alexa", data=body).status_code == 400
@@ -123,9 +145,17 @@ def test_oversized_bodies_get_413(client, skill_calls):
     assert skill_calls == []
 
 
-@pytest.mark.parametrize("method", ["get", "put", "delete"])
-def test_other_methods_get_405(client, method):
-    assert getattr(client, method)("/alexa").status_code == 405
+@pytest.mark.parametrize("method", ["get", "put", "delete", "options", "patch"])
+def test_other_methods_get_405_naming_post(client, method):
+    response = getattr(client, method)("/alexa")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+
+
+def test_a_malformed_certificate_url_is_a_400_not_a_crash(client, signed, factory):
+    body, headers = signed(factory.launch())
+    headers["SignatureCertChainUrl"] = "https://[s3.amazonaws.com/echo.api/x.pem"
+    assert client.post("/alexa", data=body, headers=headers).status_code == 400
 
 
 def test_unknown_paths_get_a_json_404(client):
@@ -155,6 +185,7 @@ def test_a_fault_outside_the_skill_is_still_an_apology(client, signed, factory, 
     body, headers = signed(factory.launch())
     response = client.post("/alexa", data=body, headers=headers)
     assert response.status_code == 200
+    check_response(response.json)
     assert "something went wrong" in speech_text(response.json)
 
 
