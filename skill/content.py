@@ -27,6 +27,7 @@ TOPIC_IDS = (
     "DIET",
     "FOOTWEAR",
 )
+DOCTOR = "DOCTOR"
 STRETCH_IDS = ("TOE_EXTENSION", "TOE_POINT", "TOWEL_CALF", "WALL_CALF", "FOOT_ROLL")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -168,7 +169,7 @@ def load_content(folder: Path | None = None) -> Content:
     cause_entries = _entries(causes["causes"], CAUSE_IDS, f"{folder / 'causes.yaml'}: causes")
     topic_entries = _entries(self_care["topics"], TOPIC_IDS, f"{folder / 'self_care.yaml'}: topics")
     for entry in cause_entries.values():
-        if entry.helps not in topic_entries:
+        if entry.helps not in (*topic_entries, DOCTOR):
             raise ContentError(
                 f"{folder / 'causes.yaml'}: causes.{entry.id}.helps: unknown topic '{entry.helps}'"
             )

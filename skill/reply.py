@@ -9,7 +9,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill.content import Prompt, get_content
-from skill.speech import escape, ssml
+from skill.speech import escape, say
 from skill.state import (
     ROUTINE,
     remember_turn,
@@ -35,10 +35,10 @@ def ask(
     Mid-routine, the reprompt also says how to get back to the stretches unless
     ``routine_hint`` is false.
     """
-    speech = ssml(*(escape(sentence).strip() for sentence in sentences))
+    speech = say(*sentences)
     if routine_hint and session_attributes(handler_input).get(ROUTINE):
         reprompt = f"{reprompt} {get_content().stretches['return_hint']}"
-    reprompt_ssml = ssml(escape(reprompt).strip())
+    reprompt_ssml = say(reprompt)
     remember_turn(handler_input, speech, reprompt_ssml)
     set_offer(handler_input, offer)
     set_expected_answer(handler_input, expects)
@@ -54,7 +54,7 @@ def ask_prompt(
 
 def tell(handler_input: HandlerInput, *sentences: str) -> Response:
     """Say ``sentences`` and end the session."""
-    speech = ssml(*(escape(sentence).strip() for sentence in sentences))
+    speech = say(*sentences)
     return handler_input.response_builder.speak(speech).set_should_end_session(True).response
 
 

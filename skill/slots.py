@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Slot
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 
@@ -29,7 +30,7 @@ def resolved_id(handler_input: HandlerInput, name: str, known: tuple[str, ...]) 
     return candidate if candidate in known else None
 
 
-def _slot(handler_input: HandlerInput, name: str):
+def _slot(handler_input: HandlerInput, name: str) -> Slot | None:
     request = handler_input.request_envelope.request
     intent = getattr(request, "intent", None)
     slots = intent.slots if intent is not None else None

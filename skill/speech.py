@@ -48,6 +48,11 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def fill(template: str, **values: str) -> Markup:
+    """Escape ``template`` and fill its ``{placeholders}``; Markup values go in as they are."""
+    return Markup(escape(template).format(**{k: escape(v) for k, v in values.items()}))
+
+
 def pause(seconds: float) -> Markup:
     """A ``<break>`` of ``seconds``, capped at the 10-second maximum Alexa allows."""
     milliseconds = round(min(max(seconds, 0.0), MAX_BREAK_SECONDS) * 1000)
@@ -60,8 +65,8 @@ def ssml(*parts: str) -> str:
 
 
 def say(*sentences: str) -> str:
-    """Plain-text sentences, escaped and wrapped as one SSML document."""
-    return ssml(*(escape(sentence.strip()) for sentence in sentences))
+    """Sentences (plain text, escaped; or Markup, as is) wrapped as one SSML document."""
+    return ssml(*(escape(sentence).strip() for sentence in sentences))
 
 
 def break_seconds(value: str) -> float:

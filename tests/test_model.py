@@ -104,3 +104,36 @@ def test_manifest_tells_people_it_is_not_medical_advice():
     assert "not a substitute for professional medical advice" in locale["description"]
     for phrase in locale["examplePhrases"]:
         assert "toe twitch helper" in phrase.lower()
+
+
+def spoken_names():
+    """Every cause, topic and stretch name the skill says, with the id it should resolve to."""
+    from skill.content import get_content
+
+    content = get_content()
+    yield from (("CauseType", e.id, e.name) for e in content.cause_entries.values())
+    yield from (("SelfCareTopic", e.id, e.name) for e in content.topic_entries.values())
+    yield from (("StretchType", e.id, e.name) for e in content.stretch_entries.values())
+
+
+@pytest.mark.parametrize(("slot_type", "value_id", "name"), list(spoken_names()))
+def test_every_name_the_skill_speaks_can_be_said_back(slot_type, value_id, name):
+    phrases = {
+        normalised(phrase): value["id"]
+        for value in TYPES[slot_type]["values"]
+        for phrase in [value["name"]["value"], *value["name"]["synonyms"]]
+    }
+    assert phrases.get(normalised(name.replace("-", " "))) == value_id
+
+
+@pytest.mark.parametrize(
+    ("word", "intent"),
+    [
+        ("causes", "TwitchCausesIntent"),
+        ("tips", "SelfCareIntent"),
+        ("doctor", "WhenToSeeDoctorIntent"),
+        ("stretches", "StartStretchIntent"),
+    ],
+)
+def test_the_words_the_fallback_suggests_are_samples(word, intent):
+    assert word in INTENTS[intent]["samples"]

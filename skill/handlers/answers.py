@@ -11,7 +11,7 @@ from skill import routine
 from skill.content import get_content
 from skill.handlers.base import IntentHandler
 from skill.handlers.causes import ask_which_cause
-from skill.handlers.doctor import speak_doctor_checks, speak_warning_signs
+from skill.handlers.doctor import speak_doctor_checks, speak_symptoms, speak_warning_signs
 from skill.handlers.routine_commands import go_next
 from skill.handlers.self_care import speak_topic
 from skill.handlers.stretch import speak_hold, speak_setup, start_routine
@@ -46,6 +46,7 @@ OFFER_ACTIONS: dict[str, Callable[[HandlerInput, str], Response]] = {
     "cause_which": lambda handler_input, _id: ask_which_cause(handler_input),
     "topic": speak_topic,
     "doctor": lambda handler_input, _id: speak_warning_signs(handler_input),
+    "doctor_symptoms": lambda handler_input, _id: speak_symptoms(handler_input),
     "doctor_checks": lambda handler_input, _id: speak_doctor_checks(handler_input),
     "menu": lambda handler_input, _id: ask_menu(handler_input),
 }
@@ -61,10 +62,10 @@ class YesHandler(IntentHandler):
         offer = get_offer(handler_input)
         action = OFFER_ACTIONS.get(offer["action"]) if offer else None
         if action is None:
-            return ask_menu(handler_input)
+            return ask_prompt(handler_input, get_content().prompt("yes_without_offer"))
         try:
             return action(handler_input, offer.get("id", ""))
-        except (KeyError, ValueError):
+        except (KeyError, ValueError, TypeError):
             return ask_menu(handler_input)
 
 

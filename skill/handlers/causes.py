@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.content import CAUSE_IDS, get_content
+from skill.content import CAUSE_IDS, DOCTOR, get_content
 from skill.handlers.base import IntentHandler
 from skill.handlers.self_care import TOPIC_TYPE, speak_topic, topic_from_answer
 from skill.reply import ask, ask_prompt
@@ -40,12 +40,11 @@ def speak_cause(handler_input: HandlerInput, cause_id: str) -> Response:
     """One cause in detail, then an offer of the tip that helps with it."""
     content = get_content()
     entry = content.cause_entries[cause_id]
-    return ask_prompt(
-        handler_input,
-        content.prompt("cause_helps"),
-        entry.detail,
-        offer={"action": "topic", "id": entry.helps},
-    )
+    if entry.helps == DOCTOR:
+        prompt, offer = content.prompt("cause_doctor"), {"action": "doctor"}
+    else:
+        prompt, offer = content.prompt("cause_helps"), {"action": "topic", "id": entry.helps}
+    return ask_prompt(handler_input, prompt, entry.detail, offer=offer)
 
 
 class TwitchCausesHandler(IntentHandler):
@@ -67,7 +66,7 @@ class CauseDetailHandler(IntentHandler):
         """Explain the cause asked for, or list the ones there are."""
         cause_id = resolved_id(handler_input, "cause", CAUSE_IDS)
         if expected_answer(handler_input) == TOPIC_TYPE:
-            topic_id = topic_from_answer(handler_input, "cause", cause_id)
+            topic_id = topic_from_answer(handler_input, "cause")
             if topic_id:
                 return speak_topic(handler_input, topic_id)
         if cause_id is not None:

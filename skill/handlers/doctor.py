@@ -1,4 +1,4 @@
-"""When to see a doctor, and what a doctor may do."""
+"""When to see a doctor: the warning signs, the symptoms to watch for, what a doctor may do."""
 
 from __future__ import annotations
 
@@ -6,20 +6,35 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill.content import get_content
+from skill.emergency import emergency_number
 from skill.handlers.base import IntentHandler
 from skill.reply import ask, ask_prompt
+from skill.speech import fill
 
 
 def speak_warning_signs(handler_input: HandlerInput) -> Response:
-    """The signs that call for a healthcare provider, with the list on a card."""
+    """When to get checked, emergency advice first for sudden or severe symptoms; a full card."""
+    doctor = get_content().doctor
+    spoken, printed = emergency_number(handler_input)
+    return ask(
+        handler_input,
+        fill(doctor["signs"], emergency=spoken),
+        doctor["signs_question"],
+        reprompt=doctor["signs_reprompt"],
+        offer={"action": "doctor_symptoms"},
+        card=(doctor["card_title"], doctor["card"].format(emergency=printed)),
+    )
+
+
+def speak_symptoms(handler_input: HandlerInput) -> Response:
+    """The symptoms that call for a healthcare provider."""
     doctor = get_content().doctor
     return ask(
         handler_input,
-        doctor["signs"],
+        doctor["symptoms"],
         doctor["checks_question"],
         reprompt=doctor["checks_reprompt"],
         offer={"action": "doctor_checks"},
-        card=(doctor["card_title"], doctor["card"]),
     )
 
 

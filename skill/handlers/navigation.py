@@ -7,9 +7,11 @@ from ask_sdk_model import Response
 
 from skill import routine
 from skill.content import get_content
+from skill.emergency import emergency_number
 from skill.handlers.answers import ask_menu
 from skill.handlers.base import IntentHandler, RequestTypeHandler
 from skill.reply import ask, ask_prompt, replay
+from skill.speech import fill
 from skill.state import get_offer, last_turn
 
 
@@ -29,7 +31,10 @@ class HelpHandler(IntentHandler):
                 offer=get_offer(handler_input),
                 routine_hint=False,
             )
-        return ask_prompt(handler_input, get_content().prompt("help"))
+        help_prompt = get_content().prompts["help"]
+        spoken, _ = emergency_number(handler_input)
+        speech = fill(help_prompt["speech"], emergency=spoken)
+        return ask(handler_input, speech, reprompt=help_prompt["reprompt"])
 
 
 class RepeatHandler(IntentHandler):

@@ -67,10 +67,9 @@ class SelfCareHandler(IntentHandler):
         return speak_topic(handler_input, topic_id)
 
 
-def topic_from_answer(handler_input: HandlerInput, slot_name: str, cause_id: str | None) -> str:
-    """Read a bare answer to "which tip?" that Alexa filed under another slot as a topic."""
-    spoken = slot_value(handler_input, slot_name)
-    topic_id = match_slot_value(TOPIC_TYPE, spoken)
-    if topic_id is None and cause_id is not None:
-        topic_id = get_content().cause_entries[cause_id].helps
-    return topic_id or ""
+def topic_from_answer(handler_input: HandlerInput, slot_name: str) -> str:
+    """Read a bare answer to "which tip?" that Alexa filed under another slot as a topic.
+
+    Only a word that names a topic counts, so "tell me about medicines" still gets the cause.
+    """
+    return match_slot_value(TOPIC_TYPE, slot_value(handler_input, slot_name)) or ""
