@@ -6,7 +6,7 @@ import re
 
 MAX_SPEECH_CHARS = 8000
 MAX_BREAK_SECONDS = 10.0
-MAX_WORDS = 70
+MAX_WORDS = 65
 ALLOWED_TAGS = frozenset(
     {
         "speak",

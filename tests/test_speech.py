@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from skill.speech import SpeechError, check_response, check_ssml, escape, pause, say, ssml_text
+from skill.speech import (
+    MAX_WORDS,
+    SpeechError,
+    check_response,
+    check_ssml,
+    escape,
+    pause,
+    say,
+    ssml_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +68,7 @@ def _response(speech=None, reprompt=None, end=False):
         (_response("<speak>Which one?</speak>"), "needs both speech and a reprompt"),
         (_response(None, "<speak>Well?</speak>"), "needs both speech and a reprompt"),
         (_response("<speak>ok</speak>", "<speak>a & b</speak>"), "well-formed"),
-        (_response("<speak>" + "word " * 71 + "</speak>", end=True), "too long"),
+        (_response("<speak>" + "word " * (MAX_WORDS + 1) + "</speak>", end=True), "too long"),
     ],
 )
 def test_check_response_catches_dead_ends_and_long_turns(response, problem):
