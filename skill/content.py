@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from skill.content_schema import SCHEMAS
+from skill.triage import ALL_SIGNS, WARNING_SIGNS
 
 CAUSE_IDS = (
     "HYDRATION_ELECTROLYTES",
@@ -79,6 +80,7 @@ class Content:
     prompts: dict[str, Any]
     stretches: dict[str, Any]
     stretch_entries: dict[str, Stretch]
+    symptoms: dict[str, Any]
 
     def prompt(self, key: str, **values: str) -> Prompt:
         """Return prompt ``key`` with ``{placeholders}`` filled from ``values``."""
@@ -161,6 +163,15 @@ def _check_hold(hold: dict[str, Any], where: str) -> None:
         raise ContentError(f"{where}: the last cue runs past {hold['seconds']} s")
 
 
+def _check_symptoms(symptoms: dict[str, Any], where: str) -> None:
+    """Every warning sign has a reason, and the check's questions cover every sign once."""
+    if set(symptoms["why"]) != WARNING_SIGNS:
+        raise ContentError(f"{where}: why: needs exactly the signs {sorted(WARNING_SIGNS)}")
+    asked = [sign for q in symptoms["check"]["questions"] for sign in q["signs"]]
+    if sorted(asked) != sorted(ALL_SIGNS):
+        raise ContentError(f"{where}: check.questions must cover every sign exactly once")
+
+
 def load_content(folder: Path | None = None) -> Content:
     """Read and check every content file in ``folder`` (default: :func:`content_dir`)."""
     folder = folder or content_dir()
@@ -178,7 +189,10 @@ def load_content(folder: Path | None = None) -> Content:
     if tuple(stretch_entries) != STRETCH_IDS:
         raise ContentError(f"{folder / 'stretches.yaml'}: stretches: ids must be {STRETCH_IDS}")
     _check_hold(stretches["hold"], f"{folder / 'stretches.yaml'}: hold")
+    symptoms = files["symptoms.yaml"]
+    _check_symptoms(symptoms, f"{folder / 'symptoms.yaml'}")
     return Content(
+        symptoms=symptoms,
         stretches=stretches,
         stretch_entries=stretch_entries,
         causes=causes,

@@ -52,10 +52,14 @@ def ask_prompt(
     return ask(handler_input, *before, prompt.speech, reprompt=prompt.reprompt, **kwargs)
 
 
-def tell(handler_input: HandlerInput, *sentences: str) -> Response:
+def tell(
+    handler_input: HandlerInput, *sentences: str, card: tuple[str, str] | None = None
+) -> Response:
     """Say ``sentences`` and end the session."""
-    speech = say(*sentences)
-    return handler_input.response_builder.speak(speech).set_should_end_session(True).response
+    builder = handler_input.response_builder.speak(say(*sentences))
+    if card is not None:
+        builder.set_card(SimpleCard(title=card[0], content=card[1]))
+    return builder.set_should_end_session(True).response
 
 
 def replay(handler_input: HandlerInput, speech: str, reprompt: str) -> Response:

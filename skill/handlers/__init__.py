@@ -25,6 +25,8 @@ from skill.handlers.session import (
     StopHandler,
 )
 from skill.handlers.stretch import ReadyHandler, StartStretchHandler
+from skill.handlers.symptom_check import CheckAnswerHandler, NotSureHandler, SymptomCheckHandler
+from skill.handlers.symptoms import ReportSymptomHandler
 
 REQUEST_HANDLERS = (
     LaunchHandler,
@@ -32,6 +34,10 @@ REQUEST_HANDLERS = (
     CauseDetailHandler,
     SelfCareHandler,
     WhenToSeeDoctorHandler,
+    ReportSymptomHandler,
+    SymptomCheckHandler,
+    CheckAnswerHandler,
+    NotSureHandler,
     StartStretchHandler,
     ReadyHandler,
     NextHandler,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine
+from skill import routine, symptom_check
 from skill.content import get_content
 from skill.emergency import emergency_number
 from skill.handlers.answers import ask_menu
 from skill.handlers.base import IntentHandler, RequestTypeHandler
+from skill.handlers.symptom_check import ask_question, in_check
 from skill.reply import ask, ask_prompt, replay
 from skill.speech import fill
 from skill.state import get_offer, last_turn
@@ -22,6 +23,10 @@ class HelpHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Inside the routine, its commands; elsewhere the skill and emergency services."""
+        if in_check(handler_input):
+            check = symptom_check.get_check(handler_input)
+            help_text = get_content().symptoms["check"]["help"]
+            return ask_question(handler_input, check["index"], help_text)
         if routine.get_place(handler_input) is not None:
             texts = get_content().stretches
             return ask(

@@ -1,0 +1,49 @@
+"""Where a person is in the symptom check: the question asked, and the answers so far."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from skill.content import get_content
+from skill.state import session_attributes
+from skill.triage import ALL_SIGNS, ANSWERS
+
+CHECK = "check"
+
+
+def questions() -> list[dict[str, Any]]:
+    """The check's questions, in the order they are asked."""
+    return get_content().symptoms["check"]["questions"]
+
+
+def get_check(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """``{"index": n, "answers": {sign: answer}}`` while a check is under way, else None."""
+    check = session_attributes(handler_input).get(CHECK)
+    if not isinstance(check, dict):
+        return None
+    index, answers = check.get("index"), check.get("answers")
+    if not (isinstance(index, int) and not isinstance(index, bool)):
+        return None
+    if not 0 <= index < len(questions()) or not isinstance(answers, dict):
+        return None
+    if any(sign not in ALL_SIGNS or answer not in ANSWERS for sign, answer in answers.items()):
+        return None
+    return check
+
+
+def set_check(handler_input: HandlerInput, index: int, answers: dict[str, str]) -> None:
+    """Record the question being asked and the answers so far."""
+    session_attributes(handler_input)[CHECK] = {"index": index, "answers": answers}
+
+
+def end_check(handler_input: HandlerInput) -> None:
+    """Forget the check: it has reached its verdict."""
+    session_attributes(handler_input).pop(CHECK, None)
+
+
+def labels_for(signs: tuple[str, ...]) -> list[str]:
+    """The spoken labels of the questions that cover ``signs``, in question order."""
+    wanted = set(signs)
+    return [q["label"] for q in questions() if wanted & set(q["signs"])]
