@@ -25,6 +25,7 @@ def _request(conversation: Conversation, turn: dict[str, Any]) -> dict[str, Any]
 
 def _contains(text: str, phrases: list[str] | str, where: str, turn_number: int) -> None:
     for phrase in [phrases] if isinstance(phrases, str) else phrases:
+        assert isinstance(phrase, str), f"turn {turn_number}: quote {phrase!r} in the YAML"
         assert phrase.lower() in text.lower(), (
             f"turn {turn_number}: {where} lacks {phrase!r}; it said: {text!r}"
         )
