@@ -4,28 +4,35 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from functools import cache
 from typing import Any
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
 from skill.content import get_content
 from skill.handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
+from skill.handlers.base import NeedsStorage
+from skill.persistence import Storage, storage_from_settings
+from skill.profile import SaveProfile
 
 _serializer = DefaultSerializer()
 logger = logging.getLogger(__name__)
 
 
-def build_skill() -> CustomSkill:
-    """Check the content, register every handler, then create the skill."""
+def build_skill(storage: Storage | None = None) -> CustomSkill:
+    """Check the content, register every handler with the storage, then create the skill."""
     get_content()
-    builder = SkillBuilder()
+    builder = CustomSkillBuilder(persistence_adapter=storage.adapter if storage else None)
     for handler in REQUEST_HANDLERS:
-        builder.add_request_handler(handler())
+        builder.add_request_handler(
+            handler(storage) if issubclass(handler, NeedsStorage) else handler()
+        )
+    builder.add_global_response_interceptor(SaveProfile())
     for exception_handler in EXCEPTION_HANDLERS:
         builder.add_exception_handler(exception_handler())
     return builder.create()
@@ -33,14 +40,14 @@ def build_skill() -> CustomSkill:
 
 @cache
 def get_skill() -> CustomSkill:
-    """The process-wide skill, built on first use."""
-    return build_skill()
+    """The process-wide skill, with storage from the environment, built on first use."""
+    return build_skill(storage_from_settings(os.environ))
 
 
 EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
 
 
-def handle_event(event: dict[str, Any] | str) -> dict[str, Any]:
+def handle_event(event: dict[str, Any] | str, skill: CustomSkill | None = None) -> dict[str, Any]:
     """Run one Alexa request (JSON text, or already parsed) through the skill; return JSON.
 
     A request the SDK cannot read (a request type newer than it, a malformed envelope)
@@ -52,5 +59,5 @@ def handle_event(event: dict[str, Any] | str) -> dict[str, Any]:
     except SerializationException:
         logger.warning("request the SDK cannot read; answered with an empty response")
         return dict(EMPTY_RESPONSE)
-    response = get_skill().invoke(request_envelope=envelope, context=None)
+    response = (skill or get_skill()).invoke(request_envelope=envelope, context=None)
     return _serializer.serialize(response)

@@ -81,6 +81,7 @@ class Content:
     stretches: dict[str, Any]
     stretch_entries: dict[str, Stretch]
     symptoms: dict[str, Any]
+    diary: dict[str, Any]
 
     def prompt(self, key: str, **values: str) -> Prompt:
         """Return prompt ``key`` with ``{placeholders}`` filled from ``values``."""
@@ -192,6 +193,7 @@ def load_content(folder: Path | None = None) -> Content:
     symptoms = files["symptoms.yaml"]
     _check_symptoms(symptoms, f"{folder / 'symptoms.yaml'}")
     return Content(
+        diary=files["diary.yaml"],
         symptoms=symptoms,
         stretches=stretches,
         stretch_entries=stretch_entries,

@@ -9,6 +9,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill.content import Prompt, get_content
+from skill.profile import load_profile
 from skill.speech import escape, say
 from skill.state import (
     ROUTINE,
@@ -19,6 +20,7 @@ from skill.state import (
 )
 
 Offer = dict[str, Any]
+DISCLAIMER_HEARD = "disclaimer_heard"
 
 
 def ask(
@@ -67,11 +69,22 @@ def replay(handler_input: HandlerInput, speech: str, reprompt: str) -> Response:
     return _build(handler_input, speech, reprompt, None)
 
 
+def needs_disclaimer(handler_input: HandlerInput) -> bool:
+    """True until the person has heard the disclaimer once (always, without storage)."""
+    profile = load_profile(handler_input)
+    if profile is None:
+        return True
+    if profile.get(DISCLAIMER_HEARD):
+        return False
+    profile[DISCLAIMER_HEARD] = True
+    return True
+
+
 def _with_disclaimer(handler_input: HandlerInput, speech: str) -> str:
     envelope = handler_input.request_envelope
     if envelope.session is None or not envelope.session.new:
         return speech
-    if envelope.request.object_type == "LaunchRequest":
+    if envelope.request.object_type == "LaunchRequest" or not needs_disclaimer(handler_input):
         return speech
     disclaimer = escape(get_content().prompts["disclaimer"])
     return speech.replace("<speak>", f"<speak>{disclaimer} ", 1)

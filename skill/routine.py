@@ -9,6 +9,7 @@ from typing import Any
 from ask_sdk_core.handler_input import HandlerInput
 
 from skill.content import Stretch, get_content
+from skill.profile import load_profile
 from skill.state import ROUTINE, session_attributes
 
 SETUP = "setup"
@@ -62,5 +63,32 @@ def set_place(handler_input: HandlerInput, step: int, stage: str) -> None:
 
 
 def end_routine(handler_input: HandlerInput) -> None:
-    """Forget the routine: it is finished."""
+    """Forget the routine: it is finished (and no longer saved for a later visit)."""
     session_attributes(handler_input).pop(ROUTINE, None)
+    profile = load_profile(handler_input)
+    if profile is not None:
+        profile.pop(ROUTINE, None)
+
+
+def save_place(handler_input: HandlerInput) -> None:
+    """Keep the person's place in the person's record, for the next visit."""
+    place = get_place(handler_input)
+    profile = load_profile(handler_input) if place is not None else None
+    if profile is not None:
+        profile[ROUTINE] = {"step": place["step"]}
+
+
+def saved_step(handler_input: HandlerInput) -> int | None:
+    """The step a previous visit stopped at, if one was saved."""
+    profile = load_profile(handler_input)
+    saved = profile.get(ROUTINE) if profile is not None else None
+    step = saved.get("step") if isinstance(saved, dict) else None
+    valid = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(steps())
+    return step if valid else None
+
+
+def forget_saved(handler_input: HandlerInput) -> None:
+    """Drop a saved place (the person declined to pick it up, or picked it up)."""
+    profile = load_profile(handler_input)
+    if profile is not None:
+        profile.pop(ROUTINE, None)

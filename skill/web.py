@@ -12,8 +12,9 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from skill.builder import get_skill, handle_event
+from skill.builder import build_skill, handle_event
 from skill.content import get_content
+from skill.persistence.sqlite import sqlite_storage
 from skill.speech import say
 from skill.verify import (
     ApplicationIdVerifier,
@@ -104,7 +105,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(env_settings())
     app.config.update(config or {})
     verifiers = build_verifiers(app.config)
-    get_skill()
+    skill = build_skill(sqlite_storage(app.config["DATABASE"]) if app.config["DATABASE"] else None)
 
     @app.post("/alexa", provide_automatic_options=False)
     def alexa() -> Any:
@@ -122,7 +123,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             )
             return error(400, "request could not be verified")
         try:
-            return jsonify(handle_event(body.decode("utf-8")))
+            return jsonify(handle_event(body.decode("utf-8"), skill))
         except Exception as failure:  # a fault past the skill's own exception handler
             logger.exception("turn failed outside the skill: %s", type(failure).__name__)
             return jsonify(apology())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,9 +56,17 @@ def slot(name: str, spec: Any, skill_id: str) -> dict[str, Any]:
 class RequestFactory:
     """Request envelopes shaped like the captured en-US LaunchRequest, with fresh ids."""
 
-    def __init__(self, locale: str = "en-US", interfaces: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        locale: str = "en-US",
+        interfaces: dict[str, Any] | None = None,
+        user_id: str | None = None,
+    ):
         self.template = load_real_request(TEMPLATE)
         self.locale = locale
+        self.user_id = user_id or f"amzn1.ask.account.TEST{uuid.uuid4().hex.upper()}"
+        self.template["context"]["System"]["user"] = {"userId": self.user_id}
+        self.template["session"]["user"] = {"userId": self.user_id}
         if interfaces is not None:
             self.template["context"]["System"]["device"]["supportedInterfaces"] = interfaces
 

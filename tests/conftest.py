@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from skill.builder import handle_event
+from skill.builder import build_skill, handle_event
+from skill.persistence.sqlite import sqlite_storage
 from tests.alexa import Conversation, RequestFactory
 from tests.dialogue import run_dialogue
 
+for _name, _value in {
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+}.items():
+    os.environ.setdefault(_name, _value)  # moto's fake AWS; nothing leaves the machine
+
+
+@pytest.fixture(scope="session")
+def skill_with_storage(tmp_path_factory):
+    """The skill as the web host builds it, with a real SQLite file for the test run."""
+    database = tmp_path_factory.mktemp("storage") / "toe_twitch.sqlite"
+    return build_skill(sqlite_storage(database))
+
 
 @pytest.fixture
-def invoke():
-    """Run one request envelope (a dict) through the skill as the Lambda host does."""
-    return handle_event
+def invoke(skill_with_storage):
+    """Run one request envelope (a dict) through the skill, JSON in and JSON out."""
+    return lambda envelope: handle_event(envelope, skill_with_storage)
 
 
 @pytest.fixture
@@ -29,6 +45,14 @@ def factory() -> RequestFactory:
 def conversation(invoke, factory) -> Conversation:
     """A fresh Alexa session against the skill."""
     return Conversation(invoke, factory)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One skill with SQLite storage for the dialogue tests, in a temporary folder."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="toe-twitch-dialogues-")
+    config.dialogue_skill = build_skill(sqlite_storage(Path(folder) / "dialogues.sqlite"))
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path):
@@ -58,7 +82,10 @@ class DialogueItem(pytest.Item):
     def runtest(self) -> None:
         """Play the dialogue against the skill."""
         factory = RequestFactory(locale=self.dialogue.get("locale", "en-US"))
-        run_dialogue(Conversation(handle_event, factory), self.dialogue["turns"])
+        skill = self.session.config.dialogue_skill
+        run_dialogue(
+            Conversation(lambda e: handle_event(e, skill), factory), self.dialogue["turns"]
+        )
 
     def reportinfo(self):
         """Where the dialogue lives."""

@@ -42,10 +42,34 @@ def test_only_the_configured_skill_can_invoke_the_function():
     }
 
 
-def test_function_gets_no_permissions_beyond_its_logs():
+def test_function_may_touch_only_its_own_tables_item_by_item():
     resources = load_template()["Resources"]
     function = resources["SkillFunction"]["Properties"]
-    assert "Policies" not in function and "Role" not in function
+    assert "Role" not in function
+    statements = [s for policy in function["Policies"] for s in policy["Statement"]]
+    granted = {s["Resource"]["!GetAtt"]: set(s["Action"]) for s in statements}
+    assert granted == {
+        "AttributesTable.Arn": {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"},
+        "DiaryTable.Arn": {
+            "dynamodb:PutItem",
+            "dynamodb:Query",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+        },
+    }
+    assert all(s["Effect"] == "Allow" and "*" not in str(s) for s in statements)
     assert not [
         r for r in resources.values() if r["Type"] in {"AWS::IAM::Role", "AWS::IAM::Policy"}
     ]
+
+
+def test_tables_bill_on_demand_and_match_the_code():
+    resources = load_template()["Resources"]
+    attributes, diary = resources["AttributesTable"], resources["DiaryTable"]
+    for table in (attributes, diary):
+        assert table["Properties"]["BillingMode"] == "PAY_PER_REQUEST"
+    assert [k["AttributeName"] for k in attributes["Properties"]["KeySchema"]] == ["id"]
+    assert [k["AttributeName"] for k in diary["Properties"]["KeySchema"]] == ["userId", "entryId"]
+    variables = resources["SkillFunction"]["Properties"]["Environment"]["Variables"]
+    assert variables["ATTRIBUTES_TABLE"] == {"!Ref": "AttributesTable"}
+    assert variables["DIARY_TABLE"] == {"!Ref": "DiaryTable"}

@@ -42,7 +42,9 @@ def skill_calls(monkeypatch):
     """Record every time the skill runs."""
     calls = []
     real = web.handle_event
-    monkeypatch.setattr(web, "handle_event", lambda body: calls.append(body) or real(body))
+    monkeypatch.setattr(
+        web, "handle_event", lambda body, skill: calls.append(body) or real(body, skill)
+    )
     return calls
 
 
@@ -178,7 +180,7 @@ def test_with_verification_off_captured_requests_are_answered(name):
 
 
 def test_a_fault_outside_the_skill_is_still_an_apology(client, signed, factory, monkeypatch):
-    def broken(body):
+    def broken(body, skill):
         raise MemoryError
 
     monkeypatch.setattr(web, "handle_event", broken)

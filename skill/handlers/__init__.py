@@ -2,6 +2,13 @@
 
 from skill.handlers.answers import NoHandler, YesHandler
 from skill.handlers.causes import CauseDetailHandler, TwitchCausesHandler
+from skill.handlers.diary import (
+    ConfirmDeleteHandler,
+    DeleteDataHandler,
+    LogTwitchHandler,
+    SkillDisabledHandler,
+    TwitchHistoryHandler,
+)
 from skill.handlers.doctor import WhenToSeeDoctorHandler
 from skill.handlers.errors import ApologiseOnError
 from skill.handlers.navigation import (
@@ -38,6 +45,10 @@ REQUEST_HANDLERS = (
     SymptomCheckHandler,
     CheckAnswerHandler,
     NotSureHandler,
+    LogTwitchHandler,
+    TwitchHistoryHandler,
+    DeleteDataHandler,
+    ConfirmDeleteHandler,
     StartStretchHandler,
     ReadyHandler,
     NextHandler,
@@ -53,6 +64,7 @@ REQUEST_HANDLERS = (
     StopHandler,
     FallbackHandler,
     SessionEndedHandler,
+    SkillDisabledHandler,
     IgnoredRequestHandler,
 )
 EXCEPTION_HANDLERS = (ApologiseOnError,)

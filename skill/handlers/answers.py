@@ -12,7 +12,7 @@ from skill.content import get_content
 from skill.handlers.base import IntentHandler
 from skill.handlers.causes import ask_which_cause
 from skill.handlers.doctor import speak_doctor_checks, speak_symptoms, speak_warning_signs
-from skill.handlers.routine_commands import go_next
+from skill.handlers.routine_commands import go_next, resume_saved
 from skill.handlers.self_care import speak_topic
 from skill.handlers.stretch import speak_hold, speak_setup, start_routine
 from skill.reply import ask, ask_prompt, tell
@@ -38,7 +38,12 @@ def _next(handler_input: HandlerInput, _id: str) -> Response:
     return go_next(handler_input, place) if place else start_routine(handler_input)
 
 
+def _resume_saved(handler_input: HandlerInput, _id: str) -> Response:
+    return resume_saved(handler_input) or start_routine(handler_input)
+
+
 OFFER_ACTIONS: dict[str, Callable[[HandlerInput, str], Response]] = {
+    "resume_saved": _resume_saved,
     "ready": _ready,
     "resume": _ready,
     "next": _next,
@@ -79,6 +84,12 @@ class NoHandler(IntentHandler):
         offer = get_offer(handler_input)
         if offer is None or offer["action"] == "menu":
             return tell(handler_input, get_content().prompts["goodbye"])
+        if offer.get("no") == "forget_saved":
+            routine.forget_saved(handler_input)
+            content = get_content()
+            return ask_prompt(
+                handler_input, content.prompt("menu"), content.diary["resume_declined"]
+            )
         if offer.get("no") == "wait":
             texts = get_content().stretches
             return ask(

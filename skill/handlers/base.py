@@ -8,6 +8,8 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
+from skill.persistence import Storage
+
 
 class IntentHandler(AbstractRequestHandler):
     """Handles the intents named in ``intent_names``."""
@@ -30,3 +32,10 @@ class RequestTypeHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         """True when the request's type is one of ``request_types``."""
         return get_request_type(handler_input) in self.request_types
+
+
+class NeedsStorage:
+    """Mixin for handlers that use the diary or erase data: the builder passes the storage."""
+
+    def __init__(self, storage: Storage | None) -> None:
+        self.storage = storage

@@ -14,14 +14,23 @@ from skill.handlers.stretch import finish_routine, offer_routine, speak_setup
 from skill.reply import ask
 
 
+def resume_saved(handler_input: HandlerInput) -> Response | None:
+    """Pick up a routine a previous visit stopped in, if there is one."""
+    step = routine.saved_step(handler_input)
+    if step is None:
+        return None
+    routine.forget_saved(handler_input)
+    return speak_setup(handler_input, step, get_content().diary["picked_up"])
+
+
 class RoutineCommandHandler(IntentHandler):
     """A command that only means something inside the routine; outside, offer to start one."""
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Run the command at the person's place, or offer the routine."""
+        """Run the command at the person's place, pick up a saved routine, or offer one."""
         place = routine.get_place(handler_input)
         if place is None:
-            return offer_routine(handler_input)
+            return resume_saved(handler_input) or offer_routine(handler_input)
         return self.at_place(handler_input, place)
 
     def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
@@ -80,6 +89,7 @@ class PauseHandler(RoutineCommandHandler):
         """Mark the routine paused."""
         texts = get_content().stretches
         routine.set_place(handler_input, place["step"], routine.PAUSED)
+        routine.save_place(handler_input)
         return ask(
             handler_input,
             texts["paused"],

@@ -8,25 +8,60 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from skill import routine
 from skill.content import get_content
-from skill.handlers.base import IntentHandler, RequestTypeHandler
-from skill.reply import ask_prompt, tell
+from skill.diary import WEEK
+from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
+from skill.handlers.diary import count_words
+from skill.persistence import user_id
+from skill.reply import ask, ask_prompt, needs_disclaimer, tell
 
 logger = logging.getLogger(__name__)
 
 
-class LaunchHandler(RequestTypeHandler):
+class LaunchHandler(NeedsStorage, RequestTypeHandler):
     """LaunchRequest: "open toe twitch helper"."""
 
     request_types = ("LaunchRequest",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Welcome the person, with the disclaimer, and ask what they want."""
+        """Welcome: the disclaimer the first time; later the diary and any unfinished routine."""
         content = get_content()
         locale = handler_input.request_envelope.request.locale or "en-US"
         before = () if locale.startswith("en") else (content.prompts["unsupported_locale"],)
-        prompt = content.prompt("welcome", disclaimer=content.prompts["disclaimer"])
-        return ask_prompt(handler_input, prompt, *before)
+        if needs_disclaimer(handler_input):
+            prompt = content.prompt("welcome", disclaimer=content.prompts["disclaimer"])
+            return ask_prompt(handler_input, prompt, *before)
+        texts = content.diary
+        greeting = [*before, texts["welcome_back"], *self.diary_mention(handler_input)]
+        step = routine.saved_step(handler_input)
+        if step is None:
+            return ask_prompt(handler_input, content.prompt("menu"), *greeting)
+        saved = routine.steps()[step]
+        side = content.stretches["sides"][saved.side] if saved.side else ""
+        offer_text = texts["resume_offer"].format(name=saved.stretch.name, side=side)
+        return ask(
+            handler_input,
+            *greeting,
+            offer_text,
+            reprompt=texts["resume_reprompt"],
+            offer={"action": "resume_saved", "no": "forget_saved"},
+        )
+
+    def diary_mention(self, handler_input: HandlerInput) -> list[str]:
+        """ "You've logged 3 twitches this week", when there are any (nothing on a fault)."""
+        if self.storage is None:
+            return []
+        try:
+            now = self.storage.clock()
+            person = user_id(handler_input.request_envelope)
+            count = len(self.storage.diary.times(person, now - WEEK))
+        except Exception as failure:
+            logger.warning("diary unavailable at launch: %s", type(failure).__name__)
+            return []
+        if not count:
+            return []
+        return [get_content().diary["diary_this_week"].format(count=count_words(count))]
 
 
 class StopHandler(IntentHandler):
@@ -35,7 +70,8 @@ class StopHandler(IntentHandler):
     intent_names = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Say goodbye and close the session."""
+        """Keep the place in any routine, say goodbye and close the session."""
+        routine.save_place(handler_input)
         return tell(handler_input, get_content().prompts["goodbye"])
 
 
@@ -45,7 +81,8 @@ class SessionEndedHandler(RequestTypeHandler):
     request_types = ("SessionEndedRequest",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Log the reason and any error, and return an empty response."""
+        """Keep the place in any routine, log the reason and any error; an empty response."""
+        routine.save_place(handler_input)
         request = handler_input.request_envelope.request
         reason = getattr(request.reason, "value", request.reason)
         error = request.error

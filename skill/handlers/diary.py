@@ -1,0 +1,189 @@
+"""The twitch diary, and erasing everything the skill keeps about a person."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name
+from ask_sdk_model import Response
+
+from skill import diary, routine, symptom_check
+from skill.content import get_content
+from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
+from skill.persistence import Storage, user_id
+from skill.profile import mark_erased
+from skill.reply import ask, tell
+from skill.slots import resolved_id
+from skill.state import get_offer
+
+logger = logging.getLogger(__name__)
+FEET = ("LEFT", "RIGHT", "BOTH")
+
+
+def count_words(count: int) -> str:
+    """'no twitches', 'one twitch' or '3 twitches'."""
+    twitches = get_content().diary["twitches"]
+    if count < 2:
+        return twitches["none" if count == 0 else "one"]
+    return twitches["many"].format(count=count)
+
+
+def recent_trend(storage: Storage, handler_input: HandlerInput) -> diary.Trend:
+    """The person's diary over the weeks the rule looks at."""
+    now = storage.clock()
+    times = storage.diary.times(user_id(handler_input.request_envelope), now - diary.HISTORY)
+    return diary.trend(times, now)
+
+
+def doctor_advice(trend: diary.Trend) -> list[str]:
+    """What to say when the diary calls for a doctor (nothing when it does not)."""
+    if not trend.see_doctor:
+        return []
+    texts = get_content().diary
+    reason = texts["diary_reasons"]["persistent" if trend.persistent else "more_frequent"]
+    return [texts["diary_doctor"].format(reason=reason), get_content().symptoms["doctor_may"]]
+
+
+def unavailable(handler_input: HandlerInput, key: str) -> Response:
+    """Say the diary cannot be reached, and keep the conversation going."""
+    texts = get_content().diary
+    return ask(handler_input, texts[key], reprompt=texts["unavailable_reprompt"])
+
+
+class LogTwitchHandler(NeedsStorage, IntentHandler):
+    """LogTwitchIntent: "log a twitch", optionally which foot."""
+
+    intent_names = ("LogTwitchIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Add an entry, say this week's count, and advise if the diary calls for it."""
+        if self.storage is None:
+            return unavailable(handler_input, "no_storage")
+        texts = get_content().diary
+        foot = resolved_id(handler_input, "foot", FEET)
+        try:
+            person = user_id(handler_input.request_envelope)
+            self.storage.diary.add(person, self.storage.clock(), foot)
+            trend = recent_trend(self.storage, handler_input)
+        except Exception as failure:
+            logger.error("diary entry not saved: %s", type(failure).__name__)
+            return unavailable(handler_input, "unavailable_log")
+        logged = texts["logged"].format(
+            foot=texts["feet"][foot] if foot else "", count=count_words(trend.this_week)
+        )
+        return ask(
+            handler_input,
+            logged,
+            *doctor_advice(trend),
+            texts["log_question"],
+            reprompt=texts["log_reprompt"],
+            offer={"action": "menu"},
+        )
+
+
+class TwitchHistoryHandler(NeedsStorage, IntentHandler):
+    """TwitchHistoryIntent: "how often has my toe twitched"."""
+
+    intent_names = ("TwitchHistoryIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """This week against last week, the direction, and advice if the diary calls for it."""
+        if self.storage is None:
+            return unavailable(handler_input, "no_storage")
+        texts = get_content().diary
+        try:
+            trend = recent_trend(self.storage, handler_input)
+        except Exception as failure:
+            logger.error("diary not read: %s", type(failure).__name__)
+            return unavailable(handler_input, "unavailable_history")
+        if not any(trend.counts):
+            return ask(
+                handler_input,
+                texts["empty_diary"],
+                reprompt=texts["empty_diary_reprompt"],
+                offer={"action": "topic", "id": "HYDRATION"},
+            )
+        this_week, last_week = trend.this_week, trend.last_week
+        direction = "up" if this_week > last_week else "down" if this_week < last_week else "same"
+        summary = texts["history"].format(
+            this_week=count_words(this_week), last_week=count_words(last_week)
+        )
+        return ask(
+            handler_input,
+            summary,
+            texts["history_trend"][direction],
+            *doctor_advice(trend),
+            texts["history_question"],
+            reprompt=texts["history_reprompt"],
+            offer={"action": "menu"},
+        )
+
+
+class DeleteDataHandler(IntentHandler):
+    """DeleteDataIntent: "delete my data" asks for confirmation first."""
+
+    intent_names = ("DeleteDataIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Ask whether to erase everything."""
+        texts = get_content().diary
+        return ask(
+            handler_input,
+            texts["delete_confirm"],
+            reprompt=texts["delete_reprompt"],
+            offer={"action": "delete_data"},
+        )
+
+
+class ConfirmDeleteHandler(NeedsStorage, IntentHandler):
+    """Yes or no right after "are you sure?": erase everything, or nothing."""
+
+    intent_names = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        """Only when the pending question is the erasure's confirmation."""
+        offer = get_offer(handler_input) if super().can_handle(handler_input) else None
+        return offer is not None and offer["action"] == "delete_data"
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Erase on yes; on no, say nothing was deleted."""
+        texts = get_content().diary
+        if get_intent_name(handler_input) == "AMAZON.NoIntent":
+            return ask(
+                handler_input,
+                texts["not_deleted"],
+                reprompt=texts["not_deleted_reprompt"],
+                offer={"action": "menu"},
+            )
+        if not erase_everything(self.storage, handler_input):
+            return ask(
+                handler_input, texts["delete_failed"], reprompt=texts["not_deleted_reprompt"]
+            )
+        return tell(handler_input, texts["deleted"])
+
+
+def erase_everything(storage: Storage | None, handler_input: HandlerInput) -> bool:
+    """Erase the person's record, diary and session state; False if storage failed."""
+    mark_erased(handler_input)
+    routine.end_routine(handler_input)
+    symptom_check.end_check(handler_input)
+    if storage is None:
+        return True
+    try:
+        storage.erase_user(handler_input.request_envelope)
+    except Exception as failure:
+        logger.error("erasure failed: %s", type(failure).__name__)
+        return False
+    return True
+
+
+class SkillDisabledHandler(NeedsStorage, RequestTypeHandler):
+    """AlexaSkillEvent.SkillDisabled: erase everything, without asking."""
+
+    request_types = ("AlexaSkillEvent.SkillDisabled",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        """Erase, and answer with the empty response skill events expect."""
+        erase_everything(self.storage, handler_input)
+        return handler_input.response_builder.response

@@ -1,0 +1,69 @@
+"""Where a person's data lives between sessions, chosen by settings: SQLite or DynamoDB.
+
+A person's record (first use, saved stretch place) goes through ask-sdk-core's persistence
+adapter interface; diary entries are stored one row or item each, so that two workers
+appending at once cannot overwrite each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
+from ask_sdk_core.exceptions import PersistenceException
+
+
+class DiaryStore(Protocol):
+    """Diary entries, one per twitch."""
+
+    def add(self, user_id: str, at: datetime, foot: str | None) -> None:
+        """Record one twitch."""
+
+    def times(self, user_id: str, since: datetime) -> list[datetime]:
+        """When the person's twitches since ``since`` happened, oldest first."""
+
+    def erase(self, user_id: str) -> None:
+        """Delete every entry of the person's diary."""
+
+
+def user_id(request_envelope: Any) -> str:
+    """The person's id, which keys their record and diary."""
+    try:
+        return request_envelope.context.system.user.user_id
+    except AttributeError:
+        raise PersistenceException("request carries no user id") from None
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Storage:
+    """The record adapter, the diary, and the clock the diary's rule reads."""
+
+    adapter: AbstractPersistenceAdapter
+    diary: DiaryStore
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    def erase_user(self, request_envelope: Any) -> None:
+        """Erase everything held about a person: the record and the whole diary."""
+        self.adapter.delete_attributes(request_envelope)
+        self.diary.erase(user_id(request_envelope))
+
+
+def storage_from_settings(settings: Mapping[str, Any]) -> Storage | None:
+    """DynamoDB when ``ATTRIBUTES_TABLE`` is set, SQLite when ``DATABASE`` is, else None."""
+    if settings.get("ATTRIBUTES_TABLE"):
+        from skill.persistence.dynamodb import dynamodb_storage
+
+        return dynamodb_storage(settings["ATTRIBUTES_TABLE"], settings["DIARY_TABLE"])
+    if settings.get("DATABASE"):
+        from skill.persistence.sqlite import sqlite_storage
+
+        return sqlite_storage(settings["DATABASE"])
+    return None

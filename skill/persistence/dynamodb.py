@@ -1,0 +1,73 @@
+"""DynamoDB storage: ask-sdk's DynamoDB adapter for the record, an item per diary entry."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from ask_sdk_core.exceptions import PersistenceException
+
+from skill.persistence import Storage
+
+
+class DynamoDiary:
+    """The twitch diary in DynamoDB: partition ``userId``, sort ``entryId`` (time, then a uuid)."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def add(self, user: str, at: datetime, foot: str | None) -> None:
+        """Record one twitch as its own item; a new key, so appends never collide."""
+        item = {"userId": user, "entryId": f"{at.isoformat()}#{uuid.uuid4()}", "at": at.isoformat()}
+        if foot:
+            item["foot"] = foot
+        self._call(self.table.put_item, Item=item)
+
+    def times(self, user: str, since: datetime) -> list[datetime]:
+        """When the person's twitches since ``since`` happened, oldest first."""
+        return [datetime.fromisoformat(item["at"]) for item in self._query(user, since.isoformat())]
+
+    def erase(self, user: str) -> None:
+        """Delete every item of the person's diary."""
+        items = self._query(user, None)
+        try:
+            with self.table.batch_writer() as batch:
+                for item in items:
+                    batch.delete_item(Key={"userId": user, "entryId": item["entryId"]})
+        except Exception as failure:
+            raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure
+
+    def _query(self, user: str, from_entry: str | None) -> list[dict[str, Any]]:
+        from boto3.dynamodb.conditions import Key
+
+        condition = Key("userId").eq(user)
+        if from_entry is not None:
+            condition = condition & Key("entryId").gte(from_entry)
+        items: list[dict[str, Any]] = []
+        arguments: dict[str, Any] = {"KeyConditionExpression": condition}
+        while True:
+            page = self._call(self.table.query, **arguments)
+            items.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return items
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    @staticmethod
+    def _call(method: Any, **arguments: Any) -> Any:
+        try:
+            return method(**arguments)
+        except Exception as failure:
+            raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure
+
+
+def dynamodb_storage(attributes_table: str, diary_table: str, resource: Any = None) -> Storage:
+    """Storage in two DynamoDB tables (see template.yaml); boto3 is imported only here."""
+    import boto3
+    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+
+    resource = resource or boto3.resource("dynamodb")
+    adapter = DynamoDbAdapter(
+        table_name=attributes_table, create_table=False, dynamodb_resource=resource
+    )
+    return Storage(adapter=adapter, diary=DynamoDiary(resource.Table(diary_table)))

@@ -1,0 +1,213 @@
+"""Both storage back ends behind the same tests: the person's record, the diary, erasure."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from ask_sdk_core.exceptions import PersistenceException
+
+from skill.builder import build_skill, handle_event
+from tests.alexa import Conversation, RequestFactory, speech_text
+from tests.storage_fixtures import Clock, make_storage
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "dynamodb"])
+def storage(request, tmp_path):
+    """Each back end in turn, on a clock the test controls."""
+    with make_storage(request.param, tmp_path) as made:
+        made.clock = Clock(NOW)
+        yield made
+
+
+@pytest.fixture
+def talk(storage):
+    """Start a conversation for a person (a RequestFactory) against a skill on ``storage``."""
+    skill = build_skill(storage)
+
+    def start(factory: RequestFactory) -> Conversation:
+        return Conversation(lambda envelope: handle_event(envelope, skill), factory)
+
+    return start
+
+
+@pytest.fixture
+def person() -> RequestFactory:
+    """One person, the same across conversations."""
+    return RequestFactory()
+
+
+def envelope_for(person: RequestFactory):
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model import RequestEnvelope
+
+    raw = person.envelope(person.launch(), {}, True)
+    return DefaultSerializer().deserialize(__import__("json").dumps(raw), RequestEnvelope)
+
+
+def test_a_record_round_trips_and_is_deleted(storage, person):
+    envelope = envelope_for(person)
+    assert storage.adapter.get_attributes(envelope) == {}
+    storage.adapter.save_attributes(envelope, {"disclaimer_heard": True, "routine": {"step": 3}})
+    assert storage.adapter.get_attributes(envelope) == {
+        "disclaimer_heard": True,
+        "routine": {"step": 3},
+    }
+    storage.adapter.delete_attributes(envelope)
+    assert storage.adapter.get_attributes(envelope) == {}
+
+
+def test_diary_entries_are_kept_per_person_and_erased_per_person(storage):
+    for hours in (1, 30, 200):
+        storage.diary.add("alice", NOW - timedelta(hours=hours), "LEFT")
+    storage.diary.add("bob", NOW, None)
+    assert storage.diary.times("alice", NOW - timedelta(days=7)) == [
+        NOW - timedelta(hours=30),
+        NOW - timedelta(hours=1),
+    ]
+    storage.diary.erase("alice")
+    assert storage.diary.times("alice", NOW - timedelta(days=30)) == []
+    assert storage.diary.times("bob", NOW - timedelta(days=1)) == [NOW]
+
+
+def test_two_entries_at_the_same_instant_are_both_kept(storage):
+    storage.diary.add("alice", NOW, "LEFT")
+    storage.diary.add("alice", NOW, "LEFT")
+    assert len(storage.diary.times("alice", NOW - timedelta(seconds=1))) == 2
+
+
+def test_logging_and_history_by_voice(talk, person, storage):
+    conversation = talk(person)
+    assert "That's one twitch this week" in speech_text(
+        conversation.say("LogTwitchIntent", foot="LEFT")
+    )
+    storage.clock.now = NOW + timedelta(days=8)
+    conversation.say("LogTwitchIntent")
+    conversation.say("LogTwitchIntent", foot="BOTH")
+    history = speech_text(conversation.say("TwitchHistoryIntent"))
+    assert "This week you've logged 2 twitches, and one twitch the week before" in history
+    assert "going up" in history
+
+
+def test_a_diary_that_keeps_going_for_three_weeks_sends_to_a_doctor(talk, person, storage):
+    conversation = talk(person)
+    for days_ago in (20, 12, 2):
+        storage.clock.now = NOW - timedelta(days=days_ago)
+        response = conversation.say("LogTwitchIntent")
+    assert "kept going for three weeks" in speech_text(response)
+    assert "healthcare provider" in speech_text(response)
+
+
+def test_the_disclaimer_is_said_once_per_person(talk, person):
+    first = talk(person).launch()
+    assert "professional medical advice" in speech_text(first)
+    later = talk(person).launch()
+    assert "professional medical advice" not in speech_text(later)
+    assert "Welcome back" in speech_text(later)
+    assert "professional medical advice" in speech_text(talk(RequestFactory()).launch())
+
+
+def test_the_welcome_mentions_the_diary(talk, person):
+    conversation = talk(person)
+    conversation.say("LogTwitchIntent")
+    conversation.say("AMAZON.StopIntent")
+    assert "You've logged one twitch this week" in speech_text(talk(person).launch())
+
+
+def test_a_stopped_routine_is_offered_on_the_next_visit(talk, person):
+    conversation = talk(person)
+    conversation.say("StartStretchIntent", stretch="TOWEL_CALF")
+    conversation.say("ReadyIntent")
+    conversation.say("AMAZON.StopIntent")
+    next_visit = talk(person)
+    offer = speech_text(next_visit.launch())
+    assert "stopped at the seated towel calf stretch, right foot" in offer
+    resumed = speech_text(next_visit.say("AMAZON.YesIntent"))
+    assert "Picking up where you left off" in resumed and "right foot" in resumed
+
+
+def test_a_session_that_times_out_keeps_the_place_too(talk, person):
+    conversation = talk(person)
+    conversation.say("StartStretchIntent", stretch="WALL_CALF")
+    conversation.send(person.session_ended("EXCEEDED_MAX_REPROMPTS"))
+    assert "standing wall calf stretch" in speech_text(talk(person).launch())
+
+
+def test_a_finished_routine_is_not_offered_again(talk, person):
+    conversation = talk(person)
+    conversation.say("StartStretchIntent", stretch="FOOT_ROLL")
+    conversation.say("ReadyIntent")
+    conversation.say("AMAZON.StopIntent")
+    again = talk(person)
+    again.launch()
+    again.say("AMAZON.YesIntent")
+    assert "whole routine" in speech_text(again.say("ReadyIntent"))
+    again.say("AMAZON.StopIntent")
+    assert "Last time you stopped" not in speech_text(talk(person).launch())
+
+
+def fill_everything(talk, person) -> None:
+    conversation = talk(person)
+    conversation.launch()
+    conversation.say("LogTwitchIntent")
+    conversation.say("StartStretchIntent")
+    conversation.say("AMAZON.StopIntent")
+
+
+def assert_forgotten(talk, person, storage) -> None:
+    greeting = speech_text(talk(person).launch())
+    assert "professional medical advice" in greeting, "first-use flag erased"
+    assert "logged" not in greeting and "Last time" not in greeting
+    assert storage.diary.times(person.user_id, NOW - timedelta(days=365)) == []
+
+
+def test_delete_my_data_asks_first_then_erases_everything(talk, person, storage):
+    fill_everything(talk, person)
+    conversation = talk(person)
+    conversation.launch()
+    assert "Are you sure" in speech_text(conversation.say("DeleteDataIntent"))
+    assert "haven't deleted anything" in speech_text(conversation.say("AMAZON.NoIntent"))
+    assert storage.diary.times(person.user_id, NOW - timedelta(days=1)) != []
+    conversation.say("DeleteDataIntent")
+    done = conversation.say("AMAZON.YesIntent")
+    assert "erased everything" in speech_text(done)
+    assert done["response"]["shouldEndSession"] is True
+    assert_forgotten(talk, person, storage)
+
+
+def test_disabling_the_skill_erases_everything_without_asking(talk, person, storage):
+    fill_everything(talk, person)
+    event = person.envelope({"type": "AlexaSkillEvent.SkillDisabled"}, {}, True)
+    del event["session"]
+    response = talk(person).invoke(event)
+    assert response["response"] == {}
+    assert_forgotten(talk, person, storage)
+
+
+class BrokenAdapter:
+    """A record store whose reads fail, and which records any write it is asked for."""
+
+    def __init__(self) -> None:
+        self.writes = []
+
+    def get_attributes(self, request_envelope):
+        raise PersistenceException("database is locked")
+
+    def save_attributes(self, request_envelope, attributes):
+        self.writes.append(attributes)
+
+    def delete_attributes(self, request_envelope):
+        raise PersistenceException("database is locked")
+
+
+def test_a_failed_read_never_becomes_an_empty_write(storage, person):
+    broken = BrokenAdapter()
+    storage.adapter = broken
+    conversation = Conversation(lambda e: handle_event(e, build_skill(storage)), person)
+    greeting = speech_text(conversation.launch())
+    assert "professional medical advice" in greeting
+    conversation.say("StartStretchIntent")
+    conversation.say("AMAZON.StopIntent")
+    assert broken.writes == []
