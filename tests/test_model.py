@@ -137,3 +137,10 @@ def test_every_name_the_skill_speaks_can_be_said_back(slot_type, value_id, name)
 )
 def test_the_words_the_fallback_suggests_are_samples(word, intent):
     assert word in INTENTS[intent]["samples"]
+
+
+def test_the_manifest_subscribes_to_skill_disabled_at_the_skills_own_endpoint():
+    manifest = json.loads(MANIFEST_PATH.read_text())["manifest"]
+    events = manifest["events"]
+    assert {"eventName": "SKILL_DISABLED"} in events["subscriptions"]
+    assert events["endpoint"] == manifest["apis"]["custom"]["endpoint"]
