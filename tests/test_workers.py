@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -104,7 +105,7 @@ def test_killing_the_server_mid_write_leaves_a_sound_database(database):
         while not stop.is_set():
             try:
                 reply = server.send(log_request(person))
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 return
             if "Logged a twitch" in speech_text(reply):
                 acknowledged.append(1)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,9 @@ CREATE TABLE IF NOT EXISTS diary (
 );
 CREATE INDEX IF NOT EXISTS diary_by_user ON diary (user_id, at);
 """
+logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
+SETUP_ATTEMPTS = 20
 
 
 class SQLiteDatabase:
@@ -48,17 +52,39 @@ class SQLiteDatabase:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=True)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.executescript(SCHEMA)
+        for attempt in range(SETUP_ATTEMPTS):
+            try:
+                self._set_up(connection)
+                break
+            except sqlite3.OperationalError:
+                # Several processes creating a new file at once: switching it to WAL
+                # can report "locked" without waiting; the first one wins, the rest retry.
+                if attempt + 1 == SETUP_ATTEMPTS:
+                    connection.close()
+                    raise
+                time.sleep(0.02 * (attempt + 1))
         self._local.held = (os.getpid(), connection)
         return connection
+
+    @staticmethod
+    def _set_up(connection: sqlite3.Connection) -> None:
+        if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.executescript(SCHEMA)
+
+    def warm_up(self) -> None:
+        """Open this thread's connection now (start-up), logging instead of failing."""
+        try:
+            self.connection()
+        except (sqlite3.Error, OSError) as failure:
+            logger.error("database %s cannot be opened: %s", self.path, type(failure).__name__)
 
     def run(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement; any SQLite failure becomes a PersistenceException."""
         try:
             return self.connection().execute(sql, parameters).fetchall()
-        except sqlite3.Error as failure:
+        except (sqlite3.Error, OSError) as failure:
             raise PersistenceException(f"sqlite: {type(failure).__name__}") from failure
 
 
@@ -124,4 +150,5 @@ class SQLiteDiary:
 def sqlite_storage(path: str | Path) -> Storage:
     """Storage in one SQLite file (created with its schema on first use)."""
     database = SQLiteDatabase(path)
+    database.warm_up()
     return Storage(adapter=SQLitePersistenceAdapter(database), diary=SQLiteDiary(database))
