@@ -118,13 +118,27 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=500)
     args = parser.parse_args()
 
+    import tempfile
+
+    from skill.builder import build_skill, handle_event
     from skill.lambda_function import handler as ours
+    from skill.persistence.sqlite import sqlite_storage
+
+    folder = tempfile.mkdtemp(prefix="toe-twitch-bench-")
+    stored = build_skill(sqlite_storage(Path(folder) / "bench.sqlite"))
+
+    def with_sqlite(event, context):
+        return handle_event(event, stored)
 
     baseline = hello_world_handler()
+    mid_session = intent_event("TwitchCausesIntent")
+    mid_session["session"]["new"] = False
     cases = {
         "hello world HelloWorldIntent (baseline)": (baseline, intent_event("HelloWorldIntent")),
         "toe twitch TwitchCausesIntent": (ours, intent_event("TwitchCausesIntent")),
         "toe twitch WhenToSeeDoctorIntent": (ours, intent_event("WhenToSeeDoctorIntent")),
+        "  + SQLite, mid-session (no read)": (with_sqlite, mid_session),
+        "  + SQLite, first turn (reads record)": (with_sqlite, intent_event("TwitchCausesIntent")),
     }
     results = {name: float("inf") for name in cases}
     for _ in range(3):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
@@ -29,7 +30,10 @@ def load_profile(handler_input: HandlerInput) -> dict[str, Any] | None:
         return None
     try:
         record = handler_input.attributes_manager.persistent_attributes
-    except Exception as failure:  # no adapter configured, a database fault, a corrupt record
+    except AttributesManagerException:  # no storage configured: nothing to read, nothing to say
+        request_attributes[_FAILED] = True
+        return None
+    except Exception as failure:  # a database fault, a corrupt record
         logger.warning("stored record unavailable: %s", type(failure).__name__)
         request_attributes[_FAILED] = True
         return None
