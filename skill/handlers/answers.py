@@ -14,7 +14,7 @@ from skill.handlers.causes import ask_which_cause
 from skill.handlers.doctor import speak_doctor_checks, speak_symptoms, speak_warning_signs
 from skill.handlers.routine_commands import go_next, resume_saved
 from skill.handlers.self_care import speak_topic
-from skill.handlers.stretch import speak_hold, speak_setup, start_routine
+from skill.handlers.stretch import answer_ready, start_routine
 from skill.reply import ask, ask_prompt, tell
 from skill.state import get_offer
 
@@ -25,12 +25,7 @@ def ask_menu(handler_input: HandlerInput) -> Response:
 
 
 def _ready(handler_input: HandlerInput, _id: str) -> Response:
-    place = routine.get_place(handler_input)
-    if place is None:
-        return start_routine(handler_input)
-    if place["stage"] == routine.SETUP:
-        return speak_hold(handler_input, place["step"])
-    return speak_setup(handler_input, place["step"])
+    return answer_ready(handler_input, start_routine)
 
 
 def _next(handler_input: HandlerInput, _id: str) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
@@ -132,6 +134,18 @@ def offer_routine(
     )
 
 
+def answer_ready(
+    handler_input: HandlerInput, outside: Callable[[HandlerInput], Response]
+) -> Response:
+    """ "Ready": hold a stretch that is set up, set up the next one, or ``outside`` a routine."""
+    place = routine.get_place(handler_input)
+    if place is None:
+        return outside(handler_input)
+    if place["stage"] == routine.SETUP:
+        return speak_hold(handler_input, place["step"])
+    return speak_setup(handler_input, place["step"])
+
+
 class StartStretchHandler(IntentHandler):
     """StartStretchIntent: "walk me through a stretch", optionally naming one."""
 
@@ -154,9 +168,4 @@ class ReadyHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Hold when a stretch is set up; otherwise move on or offer the routine."""
-        place = routine.get_place(handler_input)
-        if place is None:
-            return offer_routine(handler_input)
-        if place["stage"] == routine.SETUP:
-            return speak_hold(handler_input, place["step"])
-        return speak_setup(handler_input, place["step"])
+        return answer_ready(handler_input, offer_routine)
