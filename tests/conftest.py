@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ for _name, _value in {
     "AWS_SECRET_ACCESS_KEY": "testing",
 }.items():
     os.environ.setdefault(_name, _value)  # moto's fake AWS; nothing leaves the machine
+# Apps and servers the tests start keep their SQLite file out of the working tree.
+os.environ["DATABASE"] = str(Path(tempfile.mkdtemp(prefix="toe-twitch-tests-")) / "app.sqlite")
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +52,6 @@ def conversation(invoke, factory) -> Conversation:
 
 def pytest_configure(config: pytest.Config) -> None:
     """One skill with SQLite storage for the dialogue tests, in a temporary folder."""
-    import tempfile
-
     folder = tempfile.mkdtemp(prefix="toe-twitch-dialogues-")
     config.dialogue_skill = build_skill(sqlite_storage(Path(folder) / "dialogues.sqlite"))
 
