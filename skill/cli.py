@@ -1,4 +1,5 @@
-"""The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server."""
+"""The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server,
+``simulate`` talks to the skill offline."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+
+from skill import simulator_cli
 
 INSECURE_WARNING = (
     "WARNING: --insecure-dev turns off Alexa request verification (signature and timestamp).\n"
@@ -34,6 +37,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="turn request verification off, for local experiments only",
     )
+    simulator_cli.add_parser(commands)
     return root
 
 
@@ -78,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "simulate":
+        return simulator_cli.run(args)
     return 2
 
 

@@ -1,15 +1,41 @@
-"""Play a dialogue written as data, checking each turn's response."""
+"""Play a dialogue written as data, checking each turn's response.
+
+A turn either sends a request (``send: LaunchRequest``, ``send: AMAZON.YesIntent``,
+``send: {intent: ..., slots: ...}``) or says what a person would say (``say: why is my toe
+twitching``), resolved with the interaction model as ``toe-twitch simulate`` does; a ``say:`` turn
+may also check what it resolved to (``intent: TwitchCausesIntent``, ``slots: {cause: STRESS}``).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from skill.nlu import get_resolver
+from skill.simulator import invocation, request_for
 from tests.alexa import Conversation, reprompt_text, speech_text
 
 REQUEST_TYPES = {"LaunchRequest", "SessionEndedRequest"}
 
 
-def _request(conversation: Conversation, turn: dict[str, Any]) -> dict[str, Any]:
+def _spoken(conversation: Conversation, turn: dict[str, Any], number: int) -> dict[str, Any]:
+    """The request for ``say:``, resolved like ``toe-twitch simulate`` resolves typed text."""
+    factory = conversation.factory
+    text = "" if turn["say"] is None else str(turn["say"])
+    if invocation(text, get_resolver(factory.locale).model.invocation) is not None:
+        conversation.ended = True
+    request, resolution = request_for(text, factory.skill_id, factory.locale)
+    if "intent" in turn:
+        got = resolution.intent if resolution else request["type"]
+        assert got == turn["intent"], f"turn {number}: {text!r} resolved to {got}"
+    if "slots" in turn:
+        got_ids = resolution.slot_ids if resolution else {}
+        assert got_ids == turn["slots"], f"turn {number}: {text!r} filled {got_ids}"
+    return request
+
+
+def _request(conversation: Conversation, turn: dict[str, Any], number: int) -> dict[str, Any]:
+    if "say" in turn:
+        return _spoken(conversation, turn, number)
     factory = conversation.factory
     sent = turn["send"]
     if sent == "LaunchRequest":
@@ -56,5 +82,5 @@ def check_turn(response: dict[str, Any], expect: dict[str, Any], turn_number: in
 def run_dialogue(conversation: Conversation, turns: list[dict[str, Any]]) -> None:
     """Send every turn in order and check what came back."""
     for number, turn in enumerate(turns, start=1):
-        response = conversation.send(_request(conversation, turn))
+        response = conversation.send(_request(conversation, turn, number))
         check_turn(response, turn.get("expect", {}), number)

@@ -1,0 +1,184 @@
+"""``toe-twitch simulate``: utterances as arguments, an interactive prompt, or a replay file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from skill.simulator import DEFAULT_SKILL_ID, Send, Simulator, SimulatorError, describe
+
+DESCRIPTION = """\
+Talk to the skill offline, the way the Alexa simulator or `ask dialog` would, with no Amazon
+account: each utterance is resolved with the skill's own interaction model and sent as a
+real-shaped request envelope; what Alexa would say (speech without SSML tags), the card, the
+reprompt and whether the session ended are printed.
+
+Sessions work as on a device. "open toe twitch helper" (or launch/start) starts a session with a
+LaunchRequest; "ask toe twitch helper <question>" or "tell toe twitch helper to <request>" starts
+one with that request. While the session is open, say anything; "exit" closes it with a
+SessionEndedRequest. After the skill ends the session, the next utterance starts a new session:
+without the invocation name it is sent as a one-shot, as if you had said
+"ask toe twitch helper <utterance>".
+
+With no utterances and no --replay, an interactive prompt runs until the session ends, end of
+input, or .quit. Set DATABASE=diary.sqlite3 to keep the twitch diary between runs.
+"""
+
+EPILOG = """\
+examples:
+  toe-twitch simulate "open toe twitch helper" "why is my toe twitching"
+  toe-twitch simulate "ask toe twitch helper for tips on shoes"
+  toe-twitch simulate --replay dialog.json --save-skill-io skill-io.json
+  toe-twitch serve --insecure-dev --port 5000 &
+  toe-twitch simulate --url http://127.0.0.1:5000/alexa "open toe twitch helper"
+"""
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``simulate`` subcommand to the command line."""
+    simulate = commands.add_parser(
+        "simulate",
+        help="talk to the skill offline, as the Alexa simulator does",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    simulate.add_argument(
+        "utterances", nargs="*", help='what you would say, e.g. "open toe twitch helper"'
+    )
+    simulate.add_argument(
+        "--replay",
+        metavar="FILE",
+        help='an ASK CLI replay file: {"skillId", "locale", "type": "text", "userInput": [...]}; '
+        '".quit" ends it',
+    )
+    simulate.add_argument(
+        "--save-skill-io",
+        metavar="FILE",
+        help='write {"invocations": [{"request", "response"}, ...]}, one entry per turn, to FILE',
+    )
+    simulate.add_argument(
+        "--locale", help="the request locale (default: the replay file's, else en-US)"
+    )
+    simulate.add_argument(
+        "--url",
+        help="talk to a running skill over HTTP instead of in-process, e.g. "
+        "http://127.0.0.1:5000/alexa; the requests are unsigned, so the server must run "
+        "with `toe-twitch serve --insecure-dev`",
+    )
+    simulate.add_argument(
+        "--skill-id",
+        help="the application id to send (default: the replay file's skillId, else $SKILL_ID, "
+        "else a placeholder)",
+    )
+    return simulate
+
+
+def read_replay(path: str) -> dict[str, Any]:
+    """An ASK CLI replay file, checked; SimulatorError says what is wrong with it."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as failure:
+        raise SimulatorError(f"cannot read replay file {path}: {failure.strerror}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as failure:
+        raise SimulatorError(f"replay file {path} is not valid JSON: {failure}") from None
+    if not isinstance(document, dict):
+        raise SimulatorError(f"replay file {path} must hold a JSON object")
+    inputs = document.get("userInput")
+    if not isinstance(inputs, list) or not all(isinstance(i, str) for i in inputs):
+        raise SimulatorError(f'replay file {path} needs "userInput": a list of strings')
+    if document.get("type", "text") != "text":
+        raise SimulatorError(f'replay file {path}: only "type": "text" is supported')
+    for key in ("skillId", "locale"):
+        if key in document and not isinstance(document[key], str):
+            raise SimulatorError(f'replay file {path}: "{key}" must be a string')
+    return document
+
+
+def _in_process() -> Send:
+    """The skill in this process; without ``DATABASE`` its diary lasts for this run only."""
+    from skill.builder import build_skill, handle_event
+    from skill.persistence import storage_from_settings
+    from skill.persistence.sqlite import sqlite_storage
+
+    storage = storage_from_settings(os.environ) or sqlite_storage(":memory:")
+    skill = build_skill(storage)
+    return lambda envelope: handle_event(envelope, skill)
+
+
+def _sender(url: str | None) -> Send:
+    if url is None:
+        return _in_process()
+    try:
+        from skill.simulator import http_sender
+    except ImportError:  # pragma: no cover - requests comes with the web extra
+        raise SimulatorError("--url needs the requests package (pip install '.[web]')") from None
+    return http_sender(url)
+
+
+def interactive(simulator: Simulator, out: TextIO) -> None:
+    """Prompt for utterances until the session ends, end of input, or ``.quit``."""
+    print('Say "open toe twitch helper" or ask a question; .quit to leave.', file=sys.stderr)
+    while True:
+        try:
+            line = input("You> ")
+        except EOFError:
+            print(file=out)
+            return
+        if line.strip() == ".quit":
+            return
+        if not line.strip():
+            continue
+        if not sys.stdin.isatty():
+            print(line, file=out)
+        turn = simulator.say(line)
+        print(describe(turn).split("\n", 1)[1], file=out, flush=True)
+        if turn.ended:
+            return
+
+
+def _talk(simulator: Simulator, utterances: list[str], out: TextIO) -> None:
+    for utterance in utterances:
+        if utterance.strip() == ".quit":
+            return
+        print(describe(simulator.say(utterance)), file=out, flush=True)
+
+
+def _save(simulator: Simulator, path: str) -> None:
+    try:
+        Path(path).write_text(json.dumps(simulator.skill_io(), indent=2) + "\n", encoding="utf-8")
+    except OSError as failure:
+        raise SimulatorError(f"cannot write {path}: {failure.strerror}") from None
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run ``toe-twitch simulate``; on failure print one line to stderr and return 1."""
+    out = out or sys.stdout
+    logging.getLogger().setLevel(logging.WARNING)
+    try:
+        if args.replay and args.utterances:
+            raise SimulatorError("give utterances or --replay, not both")
+        replay = read_replay(args.replay) if args.replay else {}
+        skill_id = args.skill_id or replay.get("skillId") or os.environ.get("SKILL_ID")
+        simulator = Simulator(
+            _sender(args.url),
+            locale=args.locale or replay.get("locale") or "en-US",
+            skill_id=skill_id or DEFAULT_SKILL_ID,
+        )
+        try:
+            if args.replay or args.utterances:
+                _talk(simulator, replay.get("userInput") or args.utterances, out)
+            else:
+                interactive(simulator, out)
+        finally:
+            if args.save_skill_io:
+                _save(simulator, args.save_skill_io)
+    except SimulatorError as failure:
+        print(f"toe-twitch simulate: {failure}", file=sys.stderr)
+        return 1
+    return 0

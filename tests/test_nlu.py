@@ -1,0 +1,260 @@
+"""Typed text to intents and slots, with the skill's own interaction model."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from skill import nlu, nlu_model
+from skill.nlu import FALLBACK, resolve
+from skill.nlu_builtins import BUILTIN_PHRASES
+from skill.nlu_text import normalise
+
+PARAPHRASES = Path(__file__).parent / "data" / "paraphrases.yaml"
+SKILL_ID = "amzn1.ask.skill.test"
+
+
+def slot_ids(text: str) -> dict[str, str | None]:
+    return resolve(text).slot_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("why is my toe twitching", "TwitchCausesIntent"),
+        ("Why are my toes twitching?", "TwitchCausesIntent"),
+        ("how do I stop it", "SelfCareIntent"),
+        ("when should I see a doctor", "WhenToSeeDoctorIntent"),
+        ("check my symptoms", "SymptomCheckIntent"),
+        ("walk me through a stretch", "StartStretchIntent"),
+        ("I'm ready", "ReadyIntent"),
+        ("not sure", "NotSureIntent"),
+        ("log a twitch", "LogTwitchIntent"),
+        ("how often has my toe twitched", "TwitchHistoryIntent"),
+        ("delete my data", "DeleteDataIntent"),
+        ("why does my toe keep twitching like that", "TwitchCausesIntent"),
+        ("what can I do to stop my toe twitching", "SelfCareIntent"),
+    ],
+)
+def test_utterances_reach_their_intent(text, intent):
+    assert resolve(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("tell me more about stress", "CauseDetailIntent", {"cause": "STRESS_ANXIETY"}),
+        ("dehydration", "CauseDetailIntent", {"cause": "HYDRATION_ELECTROLYTES"}),
+        ("what about my meds", "CauseDetailIntent", {"cause": "MEDICATION"}),
+        ("tell me about vitamin B12", "CauseDetailIntent", {"cause": "NUTRIENT_DEFICIENCY"}),
+        ("more about pinched nerve", "CauseDetailIntent", {"cause": "NERVE_COMPRESSION"}),
+        ("tips on bananas", "SelfCareIntent", {"topic": "ELECTROLYTE_FOODS"}),
+        ("advice on shoes", "SelfCareIntent", {"topic": "FOOTWEAR"}),
+        ("my toe is numb", "ReportSymptomIntent", {"symptom": "NUMBNESS"}),
+        ("I also have pins and needles", "ReportSymptomIntent", {"symptom": "TINGLING"}),
+        ("start the wall stretch", "StartStretchIntent", {"stretch": "WALL_CALF"}),
+        ("log a twitch in my left foot", "LogTwitchIntent", {"foot": "LEFT"}),
+        ("tell me more about headstands", "CauseDetailIntent", {"cause": None}),
+        ("walk me through the headstand", "StartStretchIntent", {"stretch": None}),
+        ("tips on chocolate", "SelfCareIntent", {"topic": None}),
+    ],
+)
+def test_slots_resolve_to_value_ids_or_no_match(text, intent, slots):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_ids) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("yes", "AMAZON.YesIntent"),
+        ("yeah", "AMAZON.YesIntent"),
+        ("sure", "AMAZON.YesIntent"),
+        ("okay", "AMAZON.YesIntent"),
+        ("no", "AMAZON.NoIntent"),
+        ("nope", "AMAZON.NoIntent"),
+        ("help", "AMAZON.HelpIntent"),
+        ("stop", "AMAZON.StopIntent"),
+        ("quit", "AMAZON.StopIntent"),
+        ("exit", "AMAZON.StopIntent"),
+        ("cancel", "AMAZON.CancelIntent"),
+        ("never mind", "AMAZON.CancelIntent"),
+        ("repeat", "AMAZON.RepeatIntent"),
+        ("say that again", "AMAZON.RepeatIntent"),
+        ("next", "AMAZON.NextIntent"),
+        ("skip", "AMAZON.NextIntent"),
+        ("previous", "AMAZON.PreviousIntent"),
+        ("go back", "AMAZON.PreviousIntent"),
+        ("start over", "AMAZON.StartOverIntent"),
+        ("restart", "AMAZON.StartOverIntent"),
+        ("pause", "AMAZON.PauseIntent"),
+        ("resume", "AMAZON.ResumeIntent"),
+        ("continue", "AMAZON.ResumeIntent"),
+        ("go home", "AMAZON.NavigateHomeIntent"),
+        ("Stop!", "AMAZON.StopIntent"),
+        ("YES PLEASE", "AMAZON.YesIntent"),
+    ],
+)
+def test_built_in_intents_have_their_usual_phrasings(text, intent):
+    assert resolve(text).intent == intent
+
+
+def test_a_custom_sample_wins_over_the_built_in_table():
+    assert "go ahead" not in BUILTIN_PHRASES["AMAZON.YesIntent"]
+    assert resolve("go ahead").intent == "ReadyIntent"
+    model = nlu_model.load_model()
+    customs = {t.text for t in model.templates if not t.intent.startswith("AMAZON.")}
+    for intent, phrases in BUILTIN_PHRASES.items():
+        for phrase in phrases:
+            if normalise(phrase) not in customs:
+                assert resolve(phrase).intent == intent, phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "!!!?..,;",
+        "12345",
+        "3.14159",
+        "x" * 10_000,
+        "toe " * 2_500,
+        "asdf qwerty",
+        "blorp zingle",
+        "the quick brown fox jumps over the lazy dog",
+        "¿Por qué me tiembla el dedo del pie?",
+        "Warum zuckt mein Zeh?",
+        "足の指がピクピクする",
+        "😀😀😀",
+        "\x00\x01\x02",
+    ],
+)
+def test_garbage_and_odd_input_goes_to_the_fallback(text):
+    resolution = resolve(text)
+    assert resolution.intent == FALLBACK
+    assert resolution.intent_json(SKILL_ID) == {"name": FALLBACK, "confirmationStatus": "NONE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("Why is my TOE twitching?!", "why is my toe twitching"),
+        ("vitamin B12", "vitamin b twelve"),
+        ("hold it for 30 seconds", "hold it for thirty seconds"),
+        ("the 2nd stretch", "the second stretch"),
+        ("I\u2019m  ready\u2026", "i'm ready"),
+        ("'quoted' words", "quoted words"),
+        ("salt & pepper", "salt and pepper"),
+        ("10,000 steps", "ten thousand steps"),
+    ],
+)
+def test_input_is_normalised_like_the_model(text, normal):
+    assert normalise(text) == normal
+
+
+def test_entity_resolution_is_shaped_like_alexas():
+    matched = resolve("tell me more about stress").intent_json(SKILL_ID)["slots"]["cause"]
+    authority = matched["resolutions"]["resolutionsPerAuthority"][0]
+    assert authority["authority"] == f"amzn1.er-authority.echo-sdk.{SKILL_ID}.CauseType"
+    assert authority["status"] == {"code": "ER_SUCCESS_MATCH"}
+    assert authority["values"][0]["value"] == {"name": "stress", "id": "STRESS_ANXIETY"}
+    assert (matched["value"], matched["confirmationStatus"]) == ("stress", "NONE")
+    missed = resolve("tell me more about headstands").intent_json(SKILL_ID)["slots"]["cause"]
+    authority = missed["resolutions"]["resolutionsPerAuthority"][0]
+    assert authority["status"] == {"code": "ER_SUCCESS_NO_MATCH"}
+    assert "values" not in authority and missed["value"] == "headstands"
+
+
+def test_declared_slots_the_person_did_not_fill_are_still_sent():
+    intent = resolve("walk me through a stretch").intent_json(SKILL_ID)
+    assert intent["slots"] == {"stretch": {"name": "stretch", "confirmationStatus": "NONE"}}
+
+
+def test_the_model_is_built_once_and_found_without_the_working_directory(tmp_path, monkeypatch):
+    assert nlu.get_resolver() is nlu.get_resolver()
+    assert nlu_model.model_path().is_file()
+    assert nlu_model.model_path("en-GB") == nlu_model.model_path("en-US")
+    monkeypatch.chdir(tmp_path)
+    document = json.loads(nlu_model.model_path().read_text(encoding="utf-8"))
+    assert nlu_model.compile_model(document).invocation == "toe twitch helper"
+
+
+def test_every_sample_resolves_to_its_own_intent():
+    model = nlu_model.load_model()
+    wrong = []
+    for template in model.templates:
+        if template.slots:
+            continue
+        got = resolve(template.text).intent
+        if got != template.intent:
+            wrong.append((template.text, template.intent, got))
+    assert wrong == []
+
+
+def load_paraphrases() -> list[dict]:
+    return yaml.safe_load(PARAPHRASES.read_text(encoding="utf-8"))["paraphrases"]
+
+
+def copies_a_sample(text: str) -> str | None:
+    """The sample (or built-in phrase) a paraphrase copies, slot values filled in, if any."""
+    model = nlu_model.load_model()
+    normal = normalise(text)
+    if normal in model.exact:
+        return model.exact[normal].text
+    for template in model.templates:
+        match = template.pattern.fullmatch(normal) if template.pattern else None
+        if match and all(
+            (kind := model.slot_type(template.intent, slot)) and kind.exact(match.group(slot))
+            for slot in template.slots
+        ):
+            return template.text
+    return None
+
+
+def test_paraphrases_are_many_varied_and_not_copied_from_the_model():
+    paraphrases = load_paraphrases()
+    assert len(paraphrases) >= 120
+    texts = [normalise(p["text"]) for p in paraphrases]
+    assert len(set(texts)) == len(texts)
+    model = nlu_model.load_model()
+    custom = {name for name in model.intents if not name.startswith("AMAZON.")} - {FALLBACK}
+    covered = {p["intent"] for p in paraphrases}
+    assert custom <= covered
+    assert len(covered - custom) >= 10
+    assert [
+        (p["text"], copies_a_sample(p["text"])) for p in paraphrases if copies_a_sample(p["text"])
+    ] == []
+
+
+def test_at_least_nine_in_ten_paraphrases_reach_the_intended_intent():
+    paraphrases = load_paraphrases()
+    misses = []
+    for item in paraphrases:
+        resolution = resolve(item["text"])
+        wanted = item.get("slots") or {}
+        got = {name: resolution.slot_ids.get(name) for name in wanted}
+        if resolution.intent != item["intent"] or got != wanted:
+            misses.append(
+                f"{item['text']!r}: wanted {item['intent']} {wanted or ''}, "
+                f"got {resolution.intent} {resolution.slot_ids or ''}"
+            )
+    share = 1 - len(misses) / len(paraphrases)
+    print(f"\nparaphrases reaching the intended intent: {share:.1%} of {len(paraphrases)}")
+    print("\n".join(f"  miss: {miss}" for miss in misses))
+    assert share >= 0.9
+
+
+def test_resolution_is_fast():
+    texts = [item["text"] for item in load_paraphrases()]
+    nlu.get_resolver()
+    started = time.perf_counter()
+    for text in texts:
+        resolve(text)
+    per_utterance = (time.perf_counter() - started) / len(texts)
+    print(f"\nresolution: {per_utterance * 1000:.2f} ms per utterance")
+    assert per_utterance < 0.005
