@@ -31,17 +31,18 @@ def ask(
     card: tuple[str, str] | None = None,
     expects: str | None = None,
     routine_hint: bool = True,
+    repeat: tuple[str, ...] | None = None,
 ) -> Response:
     """Say ``sentences`` and wait; ``offer`` is what "yes" accepts, ``expects`` a slot type.
 
     Mid-routine, the reprompt also says how to get back to the stretches unless
-    ``routine_hint`` is false.
+    ``routine_hint`` is false. "Repeat" says ``repeat`` if given, else the whole speech.
     """
     speech = say(*sentences)
     if routine_hint and session_attributes(handler_input).get(ROUTINE):
         reprompt = f"{reprompt} {get_content().stretches['return_hint']}"
     reprompt_ssml = say(reprompt)
-    remember_turn(handler_input, speech, reprompt_ssml)
+    remember_turn(handler_input, say(*repeat) if repeat else speech, reprompt_ssml)
     set_offer(handler_input, offer)
     set_expected_answer(handler_input, expects)
     return _build(handler_input, _with_disclaimer(handler_input, speech), reprompt_ssml, card)

@@ -10,7 +10,7 @@ from ask_sdk_core.handler_input import HandlerInput
 
 from skill.content import Stretch, get_content
 from skill.profile import load_profile
-from skill.state import ROUTINE, session_attributes
+from skill.state import ROUTINE, is_index, session_attributes
 
 SETUP = "setup"
 BETWEEN = "between"
@@ -42,6 +42,20 @@ def steps() -> tuple[Step, ...]:
     return tuple(result)
 
 
+def side_words(step: Step) -> str:
+    """ ", left foot" or ", right foot" (nothing for a stretch done once), to follow its name."""
+    return get_content().stretches["sides"][step.side] if step.side else ""
+
+
+def stage_offer(stage: str) -> dict[str, str]:
+    """What "yes" means at each stage: hold now, go on to the next stretch, or resume."""
+    return {
+        SETUP: {"action": "ready", "no": "wait"},
+        BETWEEN: {"action": "next"},
+        PAUSED: {"action": "resume"},
+    }[stage]
+
+
 def first_step_of(stretch_id: str) -> int:
     """The index of a stretch's first hold."""
     return next(i for i, step in enumerate(steps()) if step.stretch.id == stretch_id)
@@ -52,9 +66,8 @@ def get_place(handler_input: HandlerInput) -> dict[str, Any] | None:
     place = session_attributes(handler_input).get(ROUTINE)
     if not isinstance(place, dict):
         return None
-    step, stage = place.get("step"), place.get("stage")
-    valid_step = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(steps())
-    return place if valid_step and stage in STAGES else None
+    valid = is_index(place.get("step"), len(steps())) and place.get("stage") in STAGES
+    return place if valid else None
 
 
 def set_place(handler_input: HandlerInput, step: int, stage: str) -> None:
@@ -83,8 +96,7 @@ def saved_step(handler_input: HandlerInput) -> int | None:
     profile = load_profile(handler_input)
     saved = profile.get(ROUTINE) if profile is not None else None
     step = saved.get("step") if isinstance(saved, dict) else None
-    valid = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(steps())
-    return step if valid else None
+    return step if is_index(step, len(steps())) else None
 
 
 def forget_saved(handler_input: HandlerInput) -> None:

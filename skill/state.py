@@ -20,10 +20,19 @@ def session_attributes(handler_input: HandlerInput) -> dict[str, Any]:
     return handler_input.attributes_manager.session_attributes
 
 
+def is_index(value: Any, size: int) -> bool:
+    """True for an int (not a bool) from 0 to ``size - 1``: stored places are checked with it."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
+
+
 def get_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
-    """The offer the skill last made ("would you like ...?"), if it is still open."""
+    """The offer the skill last made ("would you like ...?"), if it is still open and sound."""
     offer = session_attributes(handler_input).get(OFFER)
-    return offer if isinstance(offer, dict) and isinstance(offer.get("action"), str) else None
+    if not isinstance(offer, dict) or not isinstance(offer.get("action"), str):
+        return None
+    if not all(isinstance(offer.get(key, ""), str) for key in ("id", "no")):
+        return None
+    return offer
 
 
 def set_offer(handler_input: HandlerInput, offer: dict[str, Any] | None) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
 
 from skill.content import get_content
-from skill.state import session_attributes
+from skill.reply import ask
+from skill.state import get_offer, is_index, session_attributes
 from skill.triage import ALL_SIGNS, ANSWERS
 
 CHECK = "check"
@@ -24,9 +26,7 @@ def get_check(handler_input: HandlerInput) -> dict[str, Any] | None:
     if not isinstance(check, dict):
         return None
     index, answers = check.get("index"), check.get("answers")
-    if not (isinstance(index, int) and not isinstance(index, bool)):
-        return None
-    if not 0 <= index < len(questions()) or not isinstance(answers, dict):
+    if not is_index(index, len(questions())) or not isinstance(answers, dict):
         return None
     if any(sign not in ALL_SIGNS or answer not in ANSWERS for sign, answer in answers.items()):
         return None
@@ -47,3 +47,25 @@ def labels_for(signs: tuple[str, ...]) -> list[str]:
     """The spoken labels of the questions that cover ``signs``, in question order."""
     wanted = set(signs)
     return [q["label"] for q in questions() if wanted & set(q["signs"])]
+
+
+def ask_question(handler_input: HandlerInput, index: int, *before: str) -> Response:
+    """Ask question ``index`` of the check; "yes", "no" and "not sure" answer it."""
+    texts = get_content().symptoms["check"]
+    question = questions()[index]["ask"]
+    check = get_check(handler_input)
+    answers = check["answers"] if check is not None else {}
+    set_check(handler_input, index, answers)
+    return ask(
+        handler_input,
+        *before,
+        question,
+        reprompt=texts["question_reprompt"].format(question=question),
+        offer={"action": "check"},
+    )
+
+
+def in_check(handler_input: HandlerInput) -> bool:
+    """True when the skill's last question was one of the check's."""
+    offer = get_offer(handler_input)
+    return offer is not None and offer["action"] == "check" and bool(get_check(handler_input))

@@ -61,7 +61,7 @@ def test_the_person_can_return_to_what_they_were_doing(conversation, state):
     response = report(conversation, "NUMBNESS", "numb")
     if state == "mid-stretch":
         assert "resume to get back to your stretches" in reprompt_text(response)
-        assert "Welcome back" in speech_text(conversation.say("AMAZON.ResumeIntent"))
+        assert "Back to your stretches" in speech_text(conversation.say("AMAZON.ResumeIntent"))
     elif state == "mid-check":
         assert "carry on with the symptom check" in speech_text(response)
         assert "numbness" in speech_text(response)

@@ -21,6 +21,7 @@ from skill.handlers.routine_commands import (
     NextHandler,
     PauseHandler,
     PreviousHandler,
+    ReadyHandler,
     ResumeHandler,
     StartOverHandler,
 )
@@ -31,7 +32,7 @@ from skill.handlers.session import (
     SessionEndedHandler,
     StopHandler,
 )
-from skill.handlers.stretch import ReadyHandler, StartStretchHandler
+from skill.handlers.stretch import StartStretchHandler
 from skill.handlers.symptom_check import CheckAnswerHandler, NotSureHandler, SymptomCheckHandler
 from skill.handlers.symptoms import ReportSymptomHandler
 

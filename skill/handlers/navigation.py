@@ -10,10 +10,9 @@ from skill.content import get_content
 from skill.emergency import emergency_number
 from skill.handlers.answers import ask_menu
 from skill.handlers.base import IntentHandler, RequestTypeHandler
-from skill.handlers.symptom_check import ask_question, in_check
 from skill.reply import ask, ask_prompt, replay
 from skill.speech import fill
-from skill.state import get_offer, last_turn
+from skill.state import last_turn
 
 
 class HelpHandler(IntentHandler):
@@ -23,17 +22,19 @@ class HelpHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Inside the routine, its commands; elsewhere the skill and emergency services."""
-        if in_check(handler_input):
+        if symptom_check.in_check(handler_input):
             check = symptom_check.get_check(handler_input)
             help_text = get_content().symptoms["check"]["help"]
-            return ask_question(handler_input, check["index"], help_text)
-        if routine.get_place(handler_input) is not None:
+            return symptom_check.ask_question(handler_input, check["index"], help_text)
+        place = routine.get_place(handler_input)
+        if place is not None:
             texts = get_content().stretches
+            paused = place["stage"] == routine.PAUSED
             return ask(
                 handler_input,
-                texts["help"],
-                reprompt=texts["help_reprompt"],
-                offer=get_offer(handler_input),
+                texts["help_paused" if paused else "help"],
+                reprompt=texts["paused_reprompt" if paused else "help_reprompt"],
+                offer=routine.stage_offer(place["stage"]),
                 routine_hint=False,
             )
         help_prompt = get_content().prompts["help"]

@@ -38,8 +38,9 @@ class LaunchHandler(NeedsStorage, RequestTypeHandler):
         if step is None:
             return ask_prompt(handler_input, content.prompt("menu"), *greeting)
         saved = routine.steps()[step]
-        side = content.stretches["sides"][saved.side] if saved.side else ""
-        offer_text = texts["resume_offer"].format(name=saved.stretch.name, side=side)
+        offer_text = texts["resume_offer"].format(
+            name=saved.stretch.name, side=routine.side_words(saved)
+        )
         return ask(
             handler_input,
             *greeting,

@@ -19,12 +19,15 @@ OTHER_FOOT = {"left": "right", "right": "left", None: ""}
 
 
 def _setup_text(step: routine.Step) -> tuple[str, str]:
-    texts = get_content().stretches
-    position = texts["setup_position"].format(
-        number=step.number,
-        count=len(get_content().stretch_entries),
-        name=step.stretch.name,
-        side=texts["sides"][step.side] if step.side else "",
+    position = (
+        get_content()
+        .stretches["setup_position"]
+        .format(
+            number=step.number,
+            count=len(get_content().stretch_entries),
+            name=step.stretch.name,
+            side=routine.side_words(step),
+        )
     )
     setup = step.stretch.setup.format(foot=step.side or "", other=OTHER_FOOT[step.side])
     return position, setup
@@ -46,21 +49,25 @@ def speak_setup(
         step.stretch.safety,
         texts["ready_question"],
         reprompt=texts["ready_reprompt"],
-        offer={"action": "ready", "no": "wait"},
+        offer=routine.stage_offer(routine.SETUP),
         routine_hint=False,
     )
 
 
 def start_routine(handler_input: HandlerInput, stretch_id: str | None = None) -> Response:
-    """Begin at the first stretch, or at the one asked for."""
+    """Begin at the first stretch, or at the one asked for; an older saved place is dropped."""
+    routine.forget_saved(handler_input)
     if stretch_id is not None:
         return speak_setup(handler_input, routine.first_step_of(stretch_id))
-    texts = get_content().stretches
     first = routine.steps()[0]
-    intro = texts["intro"].format(
-        count=len(get_content().stretch_entries),
-        name=first.stretch.name,
-        side=texts["sides"][first.side] if first.side else "",
+    intro = (
+        get_content()
+        .stretches["intro"]
+        .format(
+            count=len(get_content().stretch_entries),
+            name=first.stretch.name,
+            side=routine.side_words(first),
+        )
     )
     return speak_setup(handler_input, 0, intro, announce=False)
 
@@ -75,49 +82,45 @@ def finish_routine(handler_input: HandlerInput, *before: str) -> Response:
         texts["routine_done"],
         reprompt=texts["routine_done_reprompt"],
         offer={"action": "menu"},
+        repeat=(texts["routine_done"],),
     )
 
 
 def speak_hold(handler_input: HandlerInput, index: int) -> Response:
-    """Time the hold in one response, then switch feet, move on, or finish."""
+    """Time the hold in one response, then switch feet, move on, or finish.
+
+    "Repeat" afterwards repeats the instruction that follows the hold, not the hold.
+    """
     texts = get_content().stretches
     steps = routine.steps()
     step, hold = steps[index], texts["hold"]
-    directive = None
+    timed = hold_ssml(hold, step.stretch.start)
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    if following is None:
+        response = finish_routine(handler_input, timed)
+    else:
+        stage = routine.BETWEEN if following.first_of_stretch else routine.SETUP
+        routine.set_place(handler_input, index + 1, stage)
+        if stage == routine.SETUP:
+            after, reprompt = texts["switch_feet"], texts["switch_reprompt"]
+        else:
+            names = {"name": step.stretch.name, "next_name": following.stretch.name}
+            after, reprompt = texts["stretch_done"].format(**names), texts["stretch_done_reprompt"]
+        response = ask(
+            handler_input,
+            timed,
+            after,
+            reprompt=reprompt,
+            offer=routine.stage_offer(stage),
+            routine_hint=False,
+            repeat=(after,),
+        )
     if supports_apl(handler_input):
         position, setup = _setup_text(step)
         start_delay = seconds_to_say(step.stretch.start, hold["words_per_minute"])
-        directive = hold_directive(
-            position, step.stretch.safety, setup, hold["seconds"], start_delay
-        )
-    following = steps[index + 1] if index + 1 < len(steps) else None
-    if following is None:
-        response = finish_routine(handler_input, hold_ssml(hold, step.stretch.start))
-    elif not following.first_of_stretch:
-        routine.set_place(handler_input, index + 1, routine.SETUP)
-        response = ask(
-            handler_input,
-            hold_ssml(hold, step.stretch.start),
-            texts["switch_feet"],
-            reprompt=texts["switch_reprompt"],
-            offer={"action": "ready", "no": "wait"},
-            routine_hint=False,
-        )
-    else:
-        routine.set_place(handler_input, index + 1, routine.BETWEEN)
-        done = texts["stretch_done"].format(
-            name=step.stretch.name, next_name=following.stretch.name
-        )
-        response = ask(
-            handler_input,
-            hold_ssml(hold, step.stretch.start),
-            done,
-            reprompt=texts["stretch_done_reprompt"],
-            offer={"action": "next"},
-            routine_hint=False,
-        )
-    if directive is not None:
-        response.directives = [directive]
+        response.directives = [
+            hold_directive(position, step.stretch.safety, setup, hold["seconds"], start_delay)
+        ]
     return response
 
 
@@ -159,13 +162,3 @@ class StartStretchHandler(IntentHandler):
             listed = ", ".join(names[:-1]) + ", and the " + names[-1]
             return offer_routine(handler_input, "unknown_stretch", names=listed)
         return start_routine(handler_input, stretch_id)
-
-
-class ReadyHandler(IntentHandler):
-    """ReadyIntent: "I'm ready" starts the hold, or the next stretch's set-up."""
-
-    intent_names = ("ReadyIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Hold when a stretch is set up; otherwise move on or offer the routine."""
-        return answer_ready(handler_input, offer_routine)

@@ -13,39 +13,13 @@ from skill.handlers.base import IntentHandler
 from skill.handlers.symptoms import speak_emergency
 from skill.reply import ask
 from skill.speech import fill
-from skill.state import get_offer
+from skill.symptom_check import ask_question
 
 ANSWER_BY_INTENT = {
     "AMAZON.YesIntent": triage.YES,
     "AMAZON.NoIntent": triage.NO,
     "NotSureIntent": triage.UNSURE,
 }
-
-
-def ask_question(handler_input: HandlerInput, index: int, *before: str) -> Response:
-    """Ask question ``index`` of the check; "yes", "no" and "not sure" answer it."""
-    texts = get_content().symptoms["check"]
-    question = symptom_check.questions()[index]["ask"]
-    check = symptom_check.get_check(handler_input)
-    answers = check["answers"] if check is not None else {}
-    symptom_check.set_check(handler_input, index, answers)
-    return ask(
-        handler_input,
-        *before,
-        question,
-        reprompt=texts["question_reprompt"].format(question=question),
-        offer={"action": "check"},
-    )
-
-
-def in_check(handler_input: HandlerInput) -> bool:
-    """True when the skill's last question was one of the check's."""
-    offer = get_offer(handler_input)
-    return (
-        offer is not None
-        and offer["action"] == "check"
-        and bool(symptom_check.get_check(handler_input))
-    )
 
 
 def _list(labels: list[str]) -> str:
@@ -110,7 +84,7 @@ class CheckAnswerHandler(IntentHandler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         """Only while a check question is waiting for its answer."""
-        return super().can_handle(handler_input) and in_check(handler_input)
+        return super().can_handle(handler_input) and symptom_check.in_check(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Record the answer; emergencies end the check at once."""

@@ -25,13 +25,11 @@ def speak_emergency(handler_input: HandlerInput) -> Response:
 
 
 def continue_check_or_close(handler_input: HandlerInput, *before: str) -> Response:
-    """After advice: back to the check's question if one is under way, else anything else."""
-    from skill.handlers.symptom_check import ask_question
-
+    """After advice: back to the check's question if it was just asked, else anything else."""
     check = symptom_check.get_check(handler_input)
-    if check is not None:
+    if check is not None and symptom_check.in_check(handler_input):
         resume = get_content().symptoms["check"]["resume"]
-        return ask_question(handler_input, check["index"], *before, resume)
+        return symptom_check.ask_question(handler_input, check["index"], *before, resume)
     texts = get_content().symptoms
     return ask(
         handler_input,
