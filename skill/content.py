@@ -88,6 +88,13 @@ class Content:
         raw = self.prompts[key]
         return Prompt(raw["speech"].format(**values), raw["reprompt"].format(**values))
 
+    def twitch_count(self, count: int) -> str:
+        """'no twitches', 'one twitch' or '3 twitches'."""
+        twitches = self.diary["twitches"]
+        if count < 2:
+            return twitches["none" if count == 0 else "one"]
+        return twitches["many"].format(count=count)
+
     def cause_names(self, last_word: str = "or") -> str:
         """The six causes' spoken names as one list, ending in ``last_word``."""
         return spoken_list([entry.name for entry in self.cause_entries.values()], last_word)

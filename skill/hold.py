@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from skill.speech import MAX_BREAK_SECONDS, Markup, break_seconds, escape, pause
-
-_BREAK = re.compile(r'<break time="([^"]+)"\s*/>')
-_TAG = re.compile(r"<[^>]+>")
+from skill.speech import MAX_BREAK_SECONDS, Markup, escape, pause
 
 
 def seconds_to_say(text: str, words_per_minute: float) -> float:
@@ -40,11 +36,3 @@ def hold_ssml(hold: dict[str, Any], start: str) -> Markup:
     parts += _silence(hold["seconds"] - clock)
     parts.append(escape(hold["release"]))
     return Markup(" ".join(parts))
-
-
-def hold_length(ssml: str, hold: dict[str, Any], start: str) -> float:
-    """Measure a hold in spoken SSML: breaks plus cue words between start and release cues."""
-    after_start = ssml.split(escape(start), 1)[1]
-    inside = after_start.split(escape(hold["release"]), 1)[0]
-    silences = sum(break_seconds(value) for value in _BREAK.findall(inside))
-    return silences + seconds_to_say(_TAG.sub(" ", inside), hold["words_per_minute"])

@@ -37,6 +37,10 @@ def load_profile(handler_input: HandlerInput) -> dict[str, Any] | None:
         logger.warning("stored record unavailable: %s", type(failure).__name__)
         request_attributes[_FAILED] = True
         return None
+    if not isinstance(record, dict):
+        logger.warning("stored record unavailable: not an object")
+        request_attributes[_FAILED] = True
+        return None
     if _SNAPSHOT not in request_attributes:
         plain = _plain(record)
         record.clear()

@@ -44,9 +44,17 @@ def end_check(handler_input: HandlerInput) -> None:
 
 
 def labels_for(signs: tuple[str, ...]) -> list[str]:
-    """The spoken labels of the questions that cover ``signs``, in question order."""
-    wanted = set(signs)
-    return [q["label"] for q in questions() if wanted & set(q["signs"])]
+    """Spoken labels for ``signs``, in question order: a question's label when all of its signs
+    are in, else each sign's own label (a reported "pain" is "pain", not the whole question)."""
+    wanted, own = set(signs), get_content().symptoms["check"]["sign_labels"]
+    labels: list[str] = []
+    for question in questions():
+        covered = [sign for sign in question["signs"] if sign in wanted]
+        if covered and len(covered) == len(question["signs"]):
+            labels.append(question["label"])
+        else:
+            labels.extend(own[sign] for sign in covered)
+    return labels
 
 
 def ask_question(handler_input: HandlerInput, index: int, *before: str) -> Response:

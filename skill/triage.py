@@ -6,7 +6,8 @@ No Alexa types here. The rules follow the source article's warning signs:
   in gait or difficulty walking, twitching that spreads, disrupts sleep or daily life, or
   persists or grows more frequent or intense despite self-care) means "see a healthcare
   provider";
-- "not sure" about a sign is never read as "no": the verdict says so;
+- "not sure" about a sign is never read as "no": the verdict says so, and "not sure" about
+  sudden or severe symptoms always brings the emergency number, first;
 - otherwise self-care, with the advice to get checked if the twitching persists.
 """
 
@@ -48,10 +49,11 @@ ALL_SIGNS = EMERGENCY_SIGNS | WARNING_SIGNS
 
 @dataclass(frozen=True)
 class Verdict:
-    """What to advise, and the signs that led there (in the order they were given)."""
+    """What to advise, the signs that led there, and whether sudden symptoms were unsure."""
 
     kind: str
     signs: tuple[str, ...] = ()
+    unsure_emergency: bool = False
 
 
 def classify(sign: str | None) -> str:
@@ -69,12 +71,13 @@ def verdict(answers: Mapping[str, str]) -> Verdict:
     emergencies = [sign for sign in said_yes if sign in EMERGENCY_SIGNS]
     if emergencies:
         return Verdict(EMERGENCY, tuple(emergencies))
+    unsure = [sign for sign, answer in answers.items() if answer == UNSURE and sign in ALL_SIGNS]
+    unsure_emergency = any(sign in EMERGENCY_SIGNS for sign in unsure)
     warnings = [sign for sign in said_yes if sign in WARNING_SIGNS]
     if warnings:
-        return Verdict(SEE_PROVIDER, tuple(warnings))
-    unsure = [sign for sign, answer in answers.items() if answer == UNSURE and sign in ALL_SIGNS]
+        return Verdict(SEE_PROVIDER, tuple(warnings), unsure_emergency)
     if unsure:
-        return Verdict(NOT_SURE, tuple(unsure))
+        return Verdict(NOT_SURE, tuple(unsure), unsure_emergency)
     return Verdict(SELF_CARE)
 
 

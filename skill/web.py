@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from skill.builder import build_skill, handle_event
 from skill.content import get_content
+from skill.persistence import ErasureFailed
 from skill.persistence.sqlite import sqlite_storage
 from skill.speech import say
 from skill.verify import (
@@ -124,6 +125,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             return error(400, "request could not be verified")
         try:
             return jsonify(handle_event(body.decode("utf-8"), skill))
+        except ErasureFailed:
+            logger.error("erasure failed; answered 503 so that Alexa sends the event again")
+            response, _ = error(503, "storage unavailable, try again")
+            response.headers["Retry-After"] = "60"
+            return response, 503
         except Exception as failure:  # a fault past the skill's own exception handler
             logger.exception("turn failed outside the skill: %s", type(failure).__name__)
             return jsonify(apology())

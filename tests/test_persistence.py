@@ -211,3 +211,63 @@ def test_a_failed_read_never_becomes_an_empty_write(storage, person):
     conversation.say("StartStretchIntent")
     conversation.say("AMAZON.StopIntent")
     assert broken.writes == []
+
+
+def test_help_mid_routine_never_turns_a_later_yes_into_an_erasure(talk, person, storage):
+    conversation = talk(person)
+    conversation.say("LogTwitchIntent")
+    conversation.say("StartStretchIntent")
+    conversation.say("DeleteDataIntent")
+    assert "pause" in speech_text(conversation.say("AMAZON.HelpIntent"))
+    assert "Hold it there" in speech_text(conversation.say("AMAZON.YesIntent"))
+    assert storage.diary.times(person.user_id, NOW - timedelta(days=1)) != []
+
+
+def test_no_twice_mid_routine_still_keeps_the_place(talk, person):
+    conversation = talk(person)
+    conversation.say("StartStretchIntent", stretch="TOE_POINT")
+    conversation.say("TwitchCausesIntent")
+    conversation.say("AMAZON.NoIntent")
+    assert conversation.say("AMAZON.NoIntent")["response"]["shouldEndSession"] is True
+    assert "stopped at the toe point stretch" in speech_text(talk(person).launch())
+
+
+def test_a_log_that_was_saved_is_never_reported_as_failed(talk, person, storage):
+    def broken_times(user, since):
+        raise PersistenceException("read failed")
+
+    storage.diary.times = broken_times
+    speech = speech_text(talk(person).say("LogTwitchIntent", foot="RIGHT"))
+    assert "Logged a twitch in your right foot, but I can't count" in speech
+    assert "try again" not in speech
+
+
+def test_a_failed_erasure_on_disable_fails_the_event_so_it_is_sent_again(talk, person, storage):
+    from skill.persistence import ErasureFailed
+
+    def broken_erase(user):
+        raise PersistenceException("table missing")
+
+    storage.diary.erase = broken_erase
+    event = person.envelope({"type": "AlexaSkillEvent.SkillDisabled"}, {}, True)
+    del event["session"]
+    with pytest.raises(ErasureFailed):
+        talk(person).invoke(event)
+
+
+@pytest.mark.parametrize(
+    ("command", "heard"),
+    [
+        ("AMAZON.StartOverIntent", "Let's do 5 gentle"),
+        ("AMAZON.ResumeIntent", "Picking up where you left off"),
+        ("ReadyIntent", "Picking up where you left off"),
+        ("AMAZON.NextIntent", "Picking up where you left off"),
+    ],
+)
+def test_answers_to_the_offer_to_pick_up_where_you_left_off(talk, person, command, heard):
+    conversation = talk(person)
+    conversation.say("StartStretchIntent", stretch="WALL_CALF")
+    conversation.say("AMAZON.StopIntent")
+    next_visit = talk(person)
+    next_visit.launch()
+    assert heard in speech_text(next_visit.say(command))

@@ -90,3 +90,56 @@ def test_a_record_is_written_only_when_it_changed(tmp_path):
     again.say("TwitchCausesIntent")
     again.say("AMAZON.StopIntent")
     assert len(writes) == 1
+
+
+def test_an_unreadable_diary_entry_is_skipped_not_fatal(tmp_path):
+    database = tmp_path / "db.sqlite"
+    storage = sqlite_storage(database)
+    person = RequestFactory()
+    conversation = conversation_on(storage, person)
+    conversation.say("LogTwitchIntent")
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "INSERT INTO diary (user_id, at, foot) VALUES (?, 'garbage', NULL)", (person.user_id,)
+        )
+    assert "2 twitches this week" in speech_text(conversation.say("LogTwitchIntent"))
+
+
+def test_a_dynamodb_record_that_is_not_a_map_still_lets_the_person_stop():
+    import boto3
+    from moto import mock_aws
+
+    from tests.storage_fixtures import create_tables
+
+    with mock_aws():
+        resource = boto3.resource("dynamodb", region_name="us-east-1")
+        create_tables(resource)
+        person = RequestFactory()
+        resource.Table(ATTRIBUTES_TABLE).put_item(
+            Item={"id": person.user_id, "attributes": "not a map"}
+        )
+        conversation = conversation_on(
+            dynamodb_storage(ATTRIBUTES_TABLE, DIARY_TABLE, resource), person
+        )
+        assert "Welcome to Toe Twitch Helper" in speech_text(conversation.launch())
+        conversation.say("StartStretchIntent")
+        assert conversation.say("AMAZON.StopIntent")["response"]["shouldEndSession"] is True
+
+
+def test_the_web_host_answers_a_failed_erasure_with_503(tmp_path, monkeypatch):
+    from skill.web import create_app
+
+    app = create_app(
+        {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False, "DATABASE": str(tmp_path / "d")}
+    )
+
+    def broken_erase(self, user):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("skill.persistence.sqlite.SQLiteDiary.erase", broken_erase)
+    person = RequestFactory()
+    event = person.envelope({"type": "AlexaSkillEvent.SkillDisabled"}, {}, True)
+    del event["session"]
+    response = app.test_client().post("/alexa", data=json.dumps(event))
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "60"

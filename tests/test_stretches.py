@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from skill.content import ContentError, get_content, load_content
-from skill.hold import hold_length, hold_ssml
+from skill.hold import hold_ssml, seconds_to_say
 from skill.routine import steps
+from skill.speech import break_seconds, escape
 from tests.alexa import Conversation, RequestFactory, speech_text
 
 HOLD = get_content().stretches["hold"]
+BREAK = re.compile(r'<break time="([^"]+)"\s*/>')
+TAG = re.compile(r"<[^>]+>")
+
+
+def hold_length(ssml: str, hold: dict, start: str) -> float:
+    """Measure a hold in spoken SSML: breaks plus cue words between start and release cues."""
+    after_start = ssml.split(escape(start), 1)[1]
+    inside = after_start.split(escape(hold["release"]), 1)[0]
+    silences = sum(break_seconds(value) for value in BREAK.findall(inside))
+    return silences + seconds_to_say(TAG.sub(" ", inside), hold["words_per_minute"])
+
+
 APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "1.2"}}}
 
 

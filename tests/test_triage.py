@@ -56,7 +56,12 @@ def test_several_signs_are_all_named_in_order():
 
 def test_not_sure_is_never_read_as_no():
     assert verdict({"PAIN": NO, "NUMBNESS": UNSURE}) == Verdict(NOT_SURE, ("NUMBNESS",))
-    assert verdict({"SUDDEN_SEVERE": UNSURE}).kind == NOT_SURE
+    assert verdict({"SUDDEN_SEVERE": UNSURE}) == Verdict(NOT_SURE, ("SUDDEN_SEVERE",), True)
+
+
+def test_unsure_about_sudden_symptoms_is_kept_even_when_another_sign_is_yes():
+    result = verdict({"SUDDEN_SEVERE": UNSURE, "PAIN": YES})
+    assert result == Verdict(SEE_PROVIDER, ("PAIN",), unsure_emergency=True)
 
 
 def test_all_no_is_self_care():

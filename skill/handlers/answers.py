@@ -14,8 +14,9 @@ from skill.handlers.causes import ask_which_cause
 from skill.handlers.doctor import speak_doctor_checks, speak_symptoms, speak_warning_signs
 from skill.handlers.routine_commands import go_next, resume_saved
 from skill.handlers.self_care import speak_topic
+from skill.handlers.session import goodbye
 from skill.handlers.stretch import answer_ready, start_routine
-from skill.reply import ask, ask_prompt, tell
+from skill.reply import ask, ask_prompt
 from skill.state import get_offer
 
 
@@ -65,7 +66,7 @@ class YesHandler(IntentHandler):
             return ask_prompt(handler_input, get_content().prompt("yes_without_offer"))
         try:
             return action(handler_input, offer.get("id", ""))
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError):  # an offer naming something that no longer exists
             return ask_menu(handler_input)
 
 
@@ -78,7 +79,7 @@ class NoHandler(IntentHandler):
         """Ask if there is anything else, or close when the person is done."""
         offer = get_offer(handler_input)
         if offer is None or offer["action"] == "menu":
-            return tell(handler_input, get_content().prompts["goodbye"])
+            return goodbye(handler_input)
         if offer.get("no") == "forget_saved":
             routine.forget_saved(handler_input)
             content = get_content()

@@ -11,22 +11,15 @@ from ask_sdk_model import Response
 from skill import diary, routine, symptom_check
 from skill.content import get_content
 from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
-from skill.persistence import Storage, user_id
+from skill.persistence import ErasureFailed, Storage, user_id
 from skill.profile import mark_erased
 from skill.reply import ask, tell
 from skill.slots import resolved_id
-from skill.state import get_offer
+from skill.state import get_offer, session_attributes
 
 logger = logging.getLogger(__name__)
 FEET = ("LEFT", "RIGHT", "BOTH")
-
-
-def count_words(count: int) -> str:
-    """'no twitches', 'one twitch' or '3 twitches'."""
-    twitches = get_content().diary["twitches"]
-    if count < 2:
-        return twitches["none" if count == 0 else "one"]
-    return twitches["many"].format(count=count)
+ADVISED = "diary_advised"
 
 
 def recent_trend(storage: Storage, handler_input: HandlerInput) -> diary.Trend:
@@ -36,19 +29,46 @@ def recent_trend(storage: Storage, handler_input: HandlerInput) -> diary.Trend:
     return diary.trend(times, now)
 
 
-def doctor_advice(trend: diary.Trend) -> list[str]:
-    """What to say when the diary calls for a doctor (nothing when it does not)."""
-    if not trend.see_doctor:
-        return []
+def follow_with_advice(
+    handler_input: HandlerInput, trend: diary.Trend, *said: str, always: bool = False
+) -> Response:
+    """After a log or a summary: the doctor advice when the diary calls for it.
+
+    The advice comes once a session on logging (every time it is asked for, with ``always``),
+    with an offer to hear what a doctor may check; otherwise "anything else?".
+    """
     texts = get_content().diary
-    reason = texts["diary_reasons"]["persistent" if trend.persistent else "more_frequent"]
-    return [texts["diary_doctor"].format(reason=reason), get_content().symptoms["doctor_may"]]
+    attributes = session_attributes(handler_input)
+    if trend.see_doctor and (always or not attributes.get(ADVISED)):
+        attributes[ADVISED] = True
+        reason = texts["diary_reasons"]["persistent" if trend.persistent else "more_frequent"]
+        return ask(
+            handler_input,
+            *said,
+            texts["diary_doctor"].format(reason=reason),
+            get_content().doctor["checks_question"],
+            reprompt=get_content().doctor["checks_reprompt"],
+            offer={"action": "doctor_checks"},
+        )
+    return ask(
+        handler_input,
+        *said,
+        texts["history_question"],
+        reprompt=texts["history_reprompt"],
+        offer={"action": "menu"},
+    )
 
 
-def unavailable(handler_input: HandlerInput, key: str) -> Response:
-    """Say the diary cannot be reached, and keep the conversation going."""
+def unavailable(handler_input: HandlerInput, key: str, **values: str) -> Response:
+    """Say the diary cannot be reached, and keep the conversation going with a question."""
     texts = get_content().diary
-    return ask(handler_input, texts[key], reprompt=texts["unavailable_reprompt"])
+    return ask(
+        handler_input,
+        texts[key].format(**values),
+        texts["unavailable_question"],
+        reprompt=texts["unavailable_reprompt"],
+        offer={"action": "menu"},
+    )
 
 
 class LogTwitchHandler(NeedsStorage, IntentHandler):
@@ -65,21 +85,19 @@ class LogTwitchHandler(NeedsStorage, IntentHandler):
         try:
             person = user_id(handler_input.request_envelope)
             self.storage.diary.add(person, self.storage.clock(), foot)
-            trend = recent_trend(self.storage, handler_input)
         except Exception as failure:
             logger.error("diary entry not saved: %s", type(failure).__name__)
             return unavailable(handler_input, "unavailable_log")
+        foot_words = texts["feet"][foot] if foot else ""
+        try:
+            trend = recent_trend(self.storage, handler_input)
+        except Exception as failure:  # saved, but not countable now: never invite a retry
+            logger.error("diary not read after logging: %s", type(failure).__name__)
+            return unavailable(handler_input, "logged_uncounted", foot=foot_words)
         logged = texts["logged"].format(
-            foot=texts["feet"][foot] if foot else "", count=count_words(trend.this_week)
+            foot=foot_words, count=get_content().twitch_count(trend.this_week)
         )
-        return ask(
-            handler_input,
-            logged,
-            *doctor_advice(trend),
-            texts["log_question"],
-            reprompt=texts["log_reprompt"],
-            offer={"action": "menu"},
-        )
+        return follow_with_advice(handler_input, trend, logged)
 
 
 class TwitchHistoryHandler(NeedsStorage, IntentHandler):
@@ -107,16 +125,11 @@ class TwitchHistoryHandler(NeedsStorage, IntentHandler):
         this_week, last_week = trend.this_week, trend.last_week
         direction = "up" if this_week > last_week else "down" if this_week < last_week else "same"
         summary = texts["history"].format(
-            this_week=count_words(this_week), last_week=count_words(last_week)
+            this_week=get_content().twitch_count(this_week),
+            last_week=get_content().twitch_count(last_week),
         )
-        return ask(
-            handler_input,
-            summary,
-            texts["history_trend"][direction],
-            *doctor_advice(trend),
-            texts["history_question"],
-            reprompt=texts["history_reprompt"],
-            offer={"action": "menu"},
+        return follow_with_advice(
+            handler_input, trend, summary, texts["history_trend"][direction], always=True
         )
 
 
@@ -184,6 +197,11 @@ class SkillDisabledHandler(NeedsStorage, RequestTypeHandler):
     request_types = ("AlexaSkillEvent.SkillDisabled",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        """Erase, and answer with the empty response skill events expect."""
-        erase_everything(self.storage, handler_input)
+        """Erase, and answer with the empty response skill events expect.
+
+        If storage fails, the event fails too (Lambda reports an error, the web host a 503),
+        so that Alexa delivers it again rather than the data silently staying.
+        """
+        if not erase_everything(self.storage, handler_input):
+            raise ErasureFailed("skill disabled, but the data could not be erased")
         return handler_input.response_builder.response

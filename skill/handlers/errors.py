@@ -6,10 +6,12 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
 from skill.content import get_content
-from skill.reply import ask_prompt
+from skill.persistence import ErasureFailed
+from skill.reply import ask_prompt, tell
 
 logger = logging.getLogger(__name__)
 
@@ -18,8 +20,8 @@ class ApologiseOnError(AbstractExceptionHandler):
     """Log the fault and apologise, keeping the session open."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        """Every exception."""
-        return True
+        """Every exception, except a failed erasure: that one must reach the host (retry)."""
+        return not isinstance(exception, ErasureFailed)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         """Log the exception (type and handler, never the request) and ask again."""
@@ -30,4 +32,9 @@ class ApologiseOnError(AbstractExceptionHandler):
             type(exception).__name__,
             exc_info=exception,
         )
+        request_type = get_request_type(handler_input)
+        if request_type != "IntentRequest" and request_type != "LaunchRequest":
+            return handler_input.response_builder.response  # events allow no speech
+        if get_intent_name(handler_input) in ("AMAZON.StopIntent", "AMAZON.CancelIntent"):
+            return tell(handler_input, get_content().prompts["goodbye"])
         return ask_prompt(handler_input, get_content().prompt("error"))

@@ -12,11 +12,20 @@ from skill import routine
 from skill.content import get_content
 from skill.diary import WEEK
 from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
-from skill.handlers.diary import count_words
 from skill.persistence import user_id
 from skill.reply import ask, ask_prompt, needs_disclaimer, tell
 
 logger = logging.getLogger(__name__)
+
+
+def goodbye(handler_input: HandlerInput) -> Response:
+    """Close the session, keeping the place in any routine for the next visit.
+
+    When the skill ends a session itself, Alexa sends no SessionEndedRequest: this is the
+    last chance to save.
+    """
+    routine.save_place(handler_input)
+    return tell(handler_input, get_content().prompts["goodbye"])
 
 
 class LaunchHandler(NeedsStorage, RequestTypeHandler):
@@ -62,7 +71,9 @@ class LaunchHandler(NeedsStorage, RequestTypeHandler):
             return []
         if not count:
             return []
-        return [get_content().diary["diary_this_week"].format(count=count_words(count))]
+        return [
+            get_content().diary["diary_this_week"].format(count=get_content().twitch_count(count))
+        ]
 
 
 class StopHandler(IntentHandler):
@@ -72,8 +83,7 @@ class StopHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Keep the place in any routine, say goodbye and close the session."""
-        routine.save_place(handler_input)
-        return tell(handler_input, get_content().prompts["goodbye"])
+        return goodbye(handler_input)
 
 
 class SessionEndedHandler(RequestTypeHandler):

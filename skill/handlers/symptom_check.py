@@ -7,7 +7,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from skill import symptom_check, triage
-from skill.content import get_content
+from skill.content import get_content, spoken_list
 from skill.emergency import emergency_number
 from skill.handlers.base import IntentHandler
 from skill.handlers.symptoms import speak_emergency
@@ -15,6 +15,7 @@ from skill.reply import ask
 from skill.speech import fill
 from skill.symptom_check import ask_question
 
+MAX_SPOKEN_LABELS = 3
 ANSWER_BY_INTENT = {
     "AMAZON.YesIntent": triage.YES,
     "AMAZON.NoIntent": triage.NO,
@@ -22,42 +23,55 @@ ANSWER_BY_INTENT = {
 }
 
 
-def _list(labels: list[str]) -> str:
-    if len(labels) > 2:
-        return get_content().symptoms["check"]["several"]
-    return " and ".join(labels)
+def _spoken_signs(labels: list[str]) -> str:
+    texts = get_content().symptoms["check"]
+    if len(labels) > MAX_SPOKEN_LABELS:
+        return texts["and_more"].format(first=labels[0], second=labels[1])
+    return spoken_list(labels)
 
 
 def speak_verdict(handler_input: HandlerInput, answers: dict[str, str]) -> Response:
-    """Say what the answers add up to, and offer the next step."""
+    """Say what the answers add up to, name what was said, and offer the next step."""
     texts = get_content().symptoms["check"]
     result = triage.verdict(answers)
     symptom_check.end_check(handler_input)
     if result.kind == triage.EMERGENCY:
         return speak_emergency(handler_input)
-    signs = _list(symptom_check.labels_for(result.signs)) if result.signs else ""
+    spoken_number, printed_number = emergency_number(handler_input)
+    urgent = [fill(texts["unsure_emergency"], emergency=spoken_number)]
+    first = urgent if result.unsure_emergency else []
     if result.kind == triage.SELF_CARE:
         return ask(
             handler_input,
+            *first,
             texts["self_care"],
             texts["offer_stretch"],
             reprompt=texts["offer_stretch_reprompt"],
             offer={"action": "stretch"},
         )
+    labels = symptom_check.labels_for(result.signs)
     if result.kind == triage.SEE_PROVIDER:
-        verdict_speech = [
-            texts["see_provider"].format(signs=signs),
-            get_content().symptoms["doctor_may"],
-        ]
+        key, advice = "see_provider", [get_content().symptoms["doctor_may"]]
     else:
-        spoken, _ = emergency_number(handler_input)
-        verdict_speech = [fill(texts["unsure"], signs=signs, emergency=spoken)]
+        key, advice = (
+            "unsure",
+            urgent
+            if result.unsure_emergency
+            else [fill(texts["unsure_later"], emergency=spoken_number)],
+        )
+        first = []
+    card_text = texts[f"card_{key}"].format(
+        signs="\n".join(f"- {label}" for label in labels), emergency=printed_number
+    )
     return ask(
         handler_input,
-        *verdict_speech,
+        *first,
+        texts[key].format(signs=_spoken_signs(labels)),
+        *advice,
         texts["anything_else"],
         reprompt=texts["anything_else_reprompt"],
         offer={"action": "menu"},
+        card=(texts["card_title"], card_text),
     )
 
 

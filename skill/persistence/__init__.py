@@ -7,13 +7,20 @@ appending at once cannot overwrite each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
+
+logger = logging.getLogger(__name__)
+
+
+class ErasureFailed(Exception):
+    """A person's data could not be erased; the request should fail so that it is retried."""
 
 
 class DiaryStore(Protocol):
@@ -35,6 +42,17 @@ def user_id(request_envelope: Any) -> str:
         return request_envelope.context.system.user.user_id
     except AttributeError:
         raise PersistenceException("request carries no user id") from None
+
+
+def parse_times(stamps: Iterable[Any]) -> list[datetime]:
+    """Diary timestamps as datetimes; an unreadable one is logged and skipped, not fatal."""
+    times = []
+    for stamp in stamps:
+        try:
+            times.append(datetime.fromisoformat(stamp))
+        except (TypeError, ValueError):
+            logger.warning("skipped an unreadable diary entry")
+    return times
 
 
 def utc_now() -> datetime:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.persistence import Storage
+from skill.persistence import Storage, parse_times
 
 
 class DynamoDiary:
@@ -26,7 +26,7 @@ class DynamoDiary:
 
     def times(self, user: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""
-        return [datetime.fromisoformat(item["at"]) for item in self._query(user, since.isoformat())]
+        return parse_times(item.get("at") for item in self._query(user, since.isoformat()))
 
     def erase(self, user: str) -> None:
         """Delete every item of the person's diary."""

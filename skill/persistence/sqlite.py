@@ -16,7 +16,7 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_model import RequestEnvelope
 
-from skill.persistence import Storage, user_id
+from skill.persistence import Storage, parse_times, user_id
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attributes (
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS diary (
 CREATE INDEX IF NOT EXISTS diary_by_user ON diary (user_id, at);
 """
 logger = logging.getLogger(__name__)
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 3_000  # well inside Alexa's 8-second answer window
 SETUP_ATTEMPTS = 20
 
 
@@ -140,7 +140,7 @@ class SQLiteDiary:
             "SELECT at FROM diary WHERE user_id = ? AND at >= ? ORDER BY at",
             (user, since.isoformat()),
         )
-        return [datetime.fromisoformat(row[0]) for row in rows]
+        return parse_times(row[0] for row in rows)
 
     def erase(self, user: str) -> None:
         """Delete the person's whole diary."""
