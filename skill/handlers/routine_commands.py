@@ -134,7 +134,7 @@ class PauseHandler(RoutineCommandHandler):
             handler_input,
             texts["paused"],
             reprompt=texts["paused_reprompt"],
-            offer={"action": "resume"},
+            offer=routine.stage_offer(routine.PAUSED),
             routine_hint=False,
         )
 
