@@ -262,11 +262,12 @@ def test_help_explains_sessions_and_that_url_needs_insecure_dev(capsys):
 
 
 @pytest.fixture
-def server():
-    """A real ``toe-twitch serve --insecure-dev`` on a free loopback port."""
+def server(tmp_path):
+    """A real ``toe-twitch serve --insecure-dev`` on a free loopback port, its own database."""
     port = free_port()
     skip = {"SKILL_ID", "DATABASE", "ATTRIBUTES_TABLE", "VERIFY_SIGNATURE", "VERIFY_TIMESTAMP"}
     env = {k: v for k, v in os.environ.items() if k not in skip}
+    env["DATABASE"] = str(tmp_path / "server.sqlite")
     command = [sys.executable, "-m", "skill.cli", "serve", "--insecure-dev", "--port", str(port)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
