@@ -31,9 +31,17 @@ def apl_document(name: str) -> dict[str, Any]:
 
 
 def hold_directive(
-    title: str, subtitle: str, instruction: str, seconds: float, start_delay: float
+    title: str,
+    subtitle: str,
+    instruction: str,
+    seconds: float,
+    start_delay: float = 0.0,
+    prompt: str = "",
 ) -> Any:
-    """A RenderDocument directive: the stretch, then a countdown once the hold starts."""
+    """A RenderDocument directive: the stretch, then a countdown once the hold starts.
+
+    With ``seconds`` 0 it shows ``prompt`` instead (the set-up, waiting for "ready").
+    """
     from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
     hold = {
@@ -42,6 +50,7 @@ def hold_directive(
         "instruction": instruction,
         "seconds": round(seconds),
         "startDelayMs": round(start_delay * 1000),
+        "prompt": prompt,
     }
     return RenderDocumentDirective(
         token=HOLD_TOKEN, document=apl_document(HOLD_DOCUMENT), datasources={"hold": hold}

@@ -41,6 +41,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "intro": str,
         "setup_position": str,
         "ready_question": str,
+        "screen_ready": str,
         "ready_reprompt": str,
         "switch_feet": str,
         "switch_reprompt": str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -109,19 +110,25 @@ def test_a_cue_schedule_that_cannot_fit_stops_start_up(tmp_path, old, new, messa
 
 def test_a_screen_device_shows_the_countdown(invoke):
     conversation = Conversation(invoke, RequestFactory(interfaces=APL))
-    conversation.say("StartStretchIntent")
+    setup = conversation.say("StartStretchIntent")["response"]["directives"][0]
+    assert setup["datasources"]["hold"]["seconds"] == 0
+    assert setup["datasources"]["hold"]["prompt"] == 'Say "ready"'
     response = conversation.say("ReadyIntent")
     directives = response["response"]["directives"]
     assert [d["type"] for d in directives] == ["Alexa.Presentation.APL.RenderDocument"]
     hold = directives[0]["datasources"]["hold"]
     assert hold["seconds"] == 30 and "toe extension" in hold["title"]
-    assert directives[0]["document"]["type"] == "APL"
+    assert hold["startDelayMs"] > 0
+    document = directives[0]["document"]
+    assert document["type"] == "APL" and document["mainTemplate"]["parameters"] == ["hold"]
+    bound = set(re.findall(r"hold\.(\w+)", json.dumps(document)))
+    assert bound <= set(hold), "every field the document binds is in the data source"
 
 
 @pytest.mark.parametrize("interfaces", [{}, {"Geolocation": {}}], ids=["show-without-apl", "voice"])
 def test_devices_without_apl_get_no_directive(invoke, interfaces):
     conversation = Conversation(invoke, RequestFactory(interfaces=interfaces))
-    conversation.say("StartStretchIntent")
+    assert "directives" not in conversation.say("StartStretchIntent")["response"]
     assert "directives" not in conversation.say("ReadyIntent")["response"]
 
 

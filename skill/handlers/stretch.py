@@ -41,7 +41,7 @@ def speak_setup(
     step = routine.steps()[index]
     routine.set_place(handler_input, index, routine.SETUP)
     position, setup = _setup_text(step)
-    return ask(
+    response = ask(
         handler_input,
         *before,
         position if announce else "",
@@ -52,6 +52,12 @@ def speak_setup(
         offer=routine.stage_offer(routine.SETUP),
         routine_hint=False,
     )
+    if supports_apl(handler_input):
+        screen = hold_directive(
+            position, step.stretch.safety, setup, 0, prompt=texts["screen_ready"]
+        )
+        response.directives = [screen]
+    return response
 
 
 def start_routine(handler_input: HandlerInput, stretch_id: str | None = None) -> Response:
