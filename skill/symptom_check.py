@@ -70,6 +70,7 @@ def ask_question(handler_input: HandlerInput, index: int, *before: str) -> Respo
         question,
         reprompt=texts["question_reprompt"].format(question=question),
         offer={"action": "check"},
+        routine_hint=False,
     )
 
 
