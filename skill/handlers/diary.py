@@ -22,13 +22,6 @@ FEET = ("LEFT", "RIGHT", "BOTH")
 ADVISED = "diary_advised"
 
 
-def recent_trend(storage: Storage, handler_input: HandlerInput) -> diary.Trend:
-    """The person's diary over the weeks the rule looks at."""
-    now = storage.clock()
-    times = storage.diary.times(user_id(handler_input.request_envelope), now - diary.HISTORY)
-    return diary.trend(times, now)
-
-
 def follow_with_advice(
     handler_input: HandlerInput, trend: diary.Trend, *said: str, always: bool = False
 ) -> Response:
@@ -90,7 +83,7 @@ class LogTwitchHandler(NeedsStorage, IntentHandler):
             return unavailable(handler_input, "unavailable_log")
         foot_words = texts["feet"][foot] if foot else ""
         try:
-            trend = recent_trend(self.storage, handler_input)
+            trend = self.storage.trend(handler_input.request_envelope)
         except Exception as failure:  # saved, but not countable now: never invite a retry
             logger.error("diary not read after logging: %s", type(failure).__name__)
             return unavailable(handler_input, "logged_uncounted", foot=foot_words)
@@ -111,7 +104,7 @@ class TwitchHistoryHandler(NeedsStorage, IntentHandler):
             return unavailable(handler_input, "no_storage")
         texts = get_content().diary
         try:
-            trend = recent_trend(self.storage, handler_input)
+            trend = self.storage.trend(handler_input.request_envelope)
         except Exception as failure:
             logger.error("diary not read: %s", type(failure).__name__)
             return unavailable(handler_input, "unavailable_history")

@@ -10,9 +10,7 @@ from ask_sdk_model import Response
 
 from skill import routine
 from skill.content import get_content
-from skill.diary import WEEK
 from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
-from skill.persistence import user_id
 from skill.reply import ask, ask_prompt, needs_disclaimer, tell
 
 logger = logging.getLogger(__name__)
@@ -63,9 +61,7 @@ class LaunchHandler(NeedsStorage, RequestTypeHandler):
         if self.storage is None:
             return []
         try:
-            now = self.storage.clock()
-            person = user_id(handler_input.request_envelope)
-            count = len(self.storage.diary.times(person, now - WEEK))
+            count = self.storage.trend(handler_input.request_envelope).this_week
         except Exception as failure:
             logger.warning("diary unavailable at launch: %s", type(failure).__name__)
             return []

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 
+from skill.diary import HISTORY, Trend, trend
+
 logger = logging.getLogger(__name__)
 
 
@@ -67,6 +69,12 @@ class Storage:
     adapter: AbstractPersistenceAdapter
     diary: DiaryStore
     clock: Callable[[], datetime] = field(default=utc_now)
+
+    def trend(self, request_envelope: Any) -> Trend:
+        """The person's diary over the weeks the diary's rule looks at."""
+        now = self.clock()
+        times = self.diary.times(user_id(request_envelope), now - HISTORY)
+        return trend(times, now)
 
     def erase_user(self, request_envelope: Any) -> None:
         """Erase everything held about a person: the record and the whole diary."""
