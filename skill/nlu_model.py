@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from skill.content import resource_dir
+from skill.model import DEFAULT_LOCALE, interaction_model
 from skill.nlu_builtins import BUILTIN_PHRASES
 from skill.nlu_text import FILLERS, normalise, stem, word_stems
 
-MODEL_DIR = "interactionModels/custom"
-DEFAULT_LOCALE = "en-US"
 ER_AUTHORITY = "amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
 SLOT_CUTOFF = 85.0
 """The least similarity (0-100) for words in a slot to resolve to a value they do not name."""
@@ -124,13 +120,6 @@ class Model:
         return self.slot_types.get(self.slot_type_of.get((intent, slot), ""))
 
 
-def model_path(locale: str = DEFAULT_LOCALE) -> Path:
-    """The model file for ``locale``, or the en-US one when the skill has none for it."""
-    folder = resource_dir("interaction_model") / MODEL_DIR
-    path = folder / f"{locale}.json"
-    return path if path.is_file() else folder / f"{DEFAULT_LOCALE}.json"
-
-
 def _template(intent: str, sample: str) -> Template:
     spaced = _PLACEHOLDER.sub(lambda m: f" {{{m.group(1)}}} ", sample.lower())
     text = " ".join(w if _PLACEHOLDER.fullmatch(w) else normalise(w) for w in spaced.split())
@@ -202,4 +191,4 @@ def compile_model(document: dict[str, Any]) -> Model:
 @cache
 def load_model(locale: str = DEFAULT_LOCALE) -> Model:
     """The compiled model for ``locale``, read from the bundled model once per process."""
-    return compile_model(json.loads(model_path(locale).read_text(encoding="utf-8")))
+    return compile_model(interaction_model(locale))

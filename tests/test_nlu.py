@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from skill import nlu, nlu_model
+from skill.model import model_path
 from skill.nlu import FALLBACK, resolve
 from skill.nlu_builtins import BUILTIN_PHRASES
 from skill.nlu_text import normalise
@@ -177,10 +178,10 @@ def test_declared_slots_the_person_did_not_fill_are_still_sent():
 
 def test_the_model_is_built_once_and_found_without_the_working_directory(tmp_path, monkeypatch):
     assert nlu.get_resolver() is nlu.get_resolver()
-    assert nlu_model.model_path().is_file()
-    assert nlu_model.model_path("en-GB") == nlu_model.model_path("en-US")
+    assert model_path().is_file()
+    assert model_path("en-GB") == model_path("en-US")
     monkeypatch.chdir(tmp_path)
-    document = json.loads(nlu_model.model_path().read_text(encoding="utf-8"))
+    document = json.loads(model_path().read_text(encoding="utf-8"))
     assert nlu_model.compile_model(document).invocation == "toe twitch helper"
 
 
