@@ -32,8 +32,7 @@ class ApologiseOnError(AbstractExceptionHandler):
             type(exception).__name__,
             exc_info=exception,
         )
-        request_type = get_request_type(handler_input)
-        if request_type != "IntentRequest" and request_type != "LaunchRequest":
+        if get_request_type(handler_input) not in ("IntentRequest", "LaunchRequest"):
             return handler_input.response_builder.response  # events allow no speech
         if get_intent_name(handler_input) in ("AMAZON.StopIntent", "AMAZON.CancelIntent"):
             return tell(handler_input, get_content().prompts["goodbye"])

@@ -9,7 +9,7 @@ from ask_sdk_model import Response
 
 from skill import routine
 from skill.apl import hold_directive, supports_apl
-from skill.content import STRETCH_IDS, get_content
+from skill.content import STRETCH_IDS, get_content, spoken_list
 from skill.handlers.base import IntentHandler
 from skill.hold import hold_ssml, seconds_to_say
 from skill.reply import ask
@@ -165,6 +165,5 @@ class StartStretchHandler(IntentHandler):
         stretch_id = resolved_id(handler_input, "stretch", STRETCH_IDS)
         if stretch_id is None and slot_value(handler_input, "stretch"):
             names = [entry.name for entry in get_content().stretch_entries.values()]
-            listed = ", ".join(names[:-1]) + ", and the " + names[-1]
-            return offer_routine(handler_input, "unknown_stretch", names=listed)
+            return offer_routine(handler_input, "unknown_stretch", names=spoken_list(names))
         return start_routine(handler_input, stretch_id)
