@@ -20,7 +20,7 @@ handler(b.intent_event("HelloWorldIntent"), None)
 """
 OURS = """
 import bench.bench_turn as b
-from skill.lambda_function import handler
+from skill.hosting.lambda_function import handler
 handler(b.intent_event("TwitchCausesIntent"), None)
 """
 EMPTY = "import bench.bench_turn"

@@ -121,7 +121,7 @@ def main() -> None:
     import tempfile
 
     from skill.builder import build_skill, handle_event
-    from skill.lambda_function import handler as ours
+    from skill.hosting.lambda_function import handler as ours
     from skill.persistence.sqlite import sqlite_storage
 
     folder = tempfile.mkdtemp(prefix="toe-twitch-bench-")

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 import responses  # noqa: E402
 
-from skill.verify import (  # noqa: E402
+from skill.hosting.verify import (  # noqa: E402
     ApplicationIdVerifier,
     RequestVerifier,
     TimestampVerifier,

@@ -14,11 +14,11 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from skill.content import get_content
+from skill.dialogue.profile import SaveProfile
 from skill.handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from skill.handlers.base import NeedsStorage
 from skill.persistence import Storage, storage_from_settings
-from skill.profile import SaveProfile
+from skill.rules.content import get_content
 
 _serializer = DefaultSerializer()
 logger = logging.getLogger(__name__)

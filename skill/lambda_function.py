@@ -1,14 +1,5 @@
-"""The AWS Lambda entry point: ``skill.lambda_function.handler``."""
+"""Entry point for AWS Lambda: ``skill.lambda_function.handler``."""
 
-from __future__ import annotations
+from skill.hosting.lambda_function import handler
 
-from typing import Any
-
-from skill.builder import get_skill, handle_event
-
-get_skill()
-
-
-def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    """Answer one Alexa request delivered by the Alexa Skills Kit trigger."""
-    return handle_event(event)
+__all__ = ["handler"]

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from skill.speech import check_response, ssml_text
+from skill.voice.ssml import check_response, ssml_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL_REQUESTS = FIXTURES / "real-requests"

@@ -135,7 +135,7 @@ def chain_server(signing_ca):
 @pytest.fixture
 def app(trust_roots_file, chain_server):
     """The web app as deployed: verification on, the test CA trusted, one skill id."""
-    from skill.web import create_app
+    from skill.hosting.web import create_app
 
     return create_app({"SKILL_ID": SKILL_ID, "ALEXA_TRUST_ROOTS": str(trust_roots_file)})
 

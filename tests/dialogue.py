@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from skill.nlu import get_resolver
-from skill.simulator import invocation, request_for
+from skill.simulator.requests import invocation, request_for
+from skill.simulator.resolver import get_resolver
 from tests.alexa import Conversation, reprompt_text, speech_text
 
 REQUEST_TYPES = {"LaunchRequest", "SessionEndedRequest"}

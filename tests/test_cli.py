@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from skill.cli import main
+from skill.hosting.cli import main
 
 
 def free_port() -> int:
@@ -22,7 +22,7 @@ def free_port() -> int:
 
 def start(*args: str, **env: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    command = [sys.executable, "-m", "skill.cli", "serve", "--port", str(port), *args]
+    command = [sys.executable, "-m", "skill.hosting.cli", "serve", "--port", str(port), *args]
     environ = {k: v for k, v in os.environ.items() if k not in {"SKILL_ID", "VERIFY_SIGNATURE"}}
     process = subprocess.Popen(
         command, env={**environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.content import CAUSE_IDS, TOPIC_IDS, ContentError, content_dir, load_content
+from skill.rules.content import CAUSE_IDS, TOPIC_IDS, ContentError, content_dir, load_content
 from tests.alexa import speech_text
 
 ROOT = Path(__file__).resolve().parents[1]

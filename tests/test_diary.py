@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from skill.diary import trend, weekly_counts
+from skill.rules.trend import trend, weekly_counts
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
-from skill.content import CAUSE_IDS, TOPIC_IDS
 from skill.handlers import REQUEST_HANDLERS
 from skill.handlers.base import IntentHandler
 from skill.handlers.navigation import FallbackHandler
+from skill.rules.content import CAUSE_IDS, TOPIC_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "tests" / "data" / "schemas"
@@ -108,7 +108,7 @@ def test_manifest_tells_people_it_is_not_medical_advice():
 
 def spoken_names():
     """Every cause, topic and stretch name the skill says, with the id it should resolve to."""
-    from skill.content import get_content
+    from skill.rules.content import get_content
 
     content = get_content()
     yield from (("CauseType", e.id, e.name) for e in content.cause_entries.values())

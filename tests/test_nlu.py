@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skill import nlu, nlu_model
-from skill.model import model_path
-from skill.nlu import FALLBACK, resolve
-from skill.nlu_builtins import BUILTIN_PHRASES
-from skill.nlu_text import normalise
+from skill.rules.interaction_model import model_path
+from skill.simulator import compiled_model as nlu_model
+from skill.simulator import resolver as nlu
+from skill.simulator.builtins import BUILTIN_PHRASES
+from skill.simulator.resolver import FALLBACK, resolve
+from skill.simulator.text import normalise
 
 PARAPHRASES = Path(__file__).parent / "data" / "paraphrases.yaml"
 SKILL_ID = "amzn1.ask.skill.test"

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from skill import lambda_function
-from skill.speech import check_response
+from skill.hosting import lambda_function
+from skill.voice.ssml import check_response
 from tests.alexa import REAL_REQUESTS, load_real_request, speech_text
 
 CAPTURED = sorted(path.name for path in REAL_REQUESTS.glob("*.json"))

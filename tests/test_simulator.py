@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 import pytest
 
 from skill.builder import handle_event
-from skill.cli import main
-from skill.simulator import DEFAULT_SKILL_ID, Simulator, invocation, request_for
+from skill.hosting.cli import main
+from skill.simulator.requests import DEFAULT_SKILL_ID, Simulator, invocation, request_for
 
 CAUSES = "The usual triggers are dehydration"
 
@@ -268,7 +268,15 @@ def server(tmp_path):
     skip = {"SKILL_ID", "DATABASE", "ATTRIBUTES_TABLE", "VERIFY_SIGNATURE", "VERIFY_TIMESTAMP"}
     env = {k: v for k, v in os.environ.items() if k not in skip}
     env["DATABASE"] = str(tmp_path / "server.sqlite")
-    command = [sys.executable, "-m", "skill.cli", "serve", "--insecure-dev", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "skill.hosting.cli",
+        "serve",
+        "--insecure-dev",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 20

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.speech import (
+from skill.voice.ssml import (
     MAX_WORDS,
     SpeechError,
     check_response,

@@ -127,7 +127,7 @@ def test_a_dynamodb_record_that_is_not_a_map_still_lets_the_person_stop():
 
 
 def test_the_web_host_answers_a_failed_erasure_with_503(tmp_path, monkeypatch):
-    from skill.web import create_app
+    from skill.hosting.web import create_app
 
     app = create_app(
         {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False, "DATABASE": str(tmp_path / "d")}

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from skill.content import ContentError, get_content, load_content
-from skill.hold import hold_ssml, seconds_to_say
-from skill.routine import steps
-from skill.speech import break_seconds, escape
+from skill.dialogue.routine import steps
+from skill.rules.content import ContentError, get_content, load_content
+from skill.voice.hold import hold_ssml, seconds_to_say
+from skill.voice.ssml import break_seconds, escape
 from tests.alexa import Conversation, RequestFactory, speech_text
 
 HOLD = get_content().stretches["hold"]

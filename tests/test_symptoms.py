@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from skill.triage import EMERGENCY_SIGNS, WARNING_SIGNS
+from skill.rules.triage import EMERGENCY_SIGNS, WARNING_SIGNS
 from tests.alexa import Conversation, RequestFactory, reprompt_text, speech_text
 from tests.test_model import TYPES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skill.triage import (
+from skill.rules.triage import (
     ALL_SIGNS,
     EMERGENCY,
     NO,

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 from werkzeug.datastructures import Headers
 
-from skill.verify import (
+from skill.hosting.verify import (
     ApplicationIdVerifier,
     RequestVerifier,
     TimestampVerifier,
@@ -504,7 +504,7 @@ def test_failed_download_is_retried_after_a_minute_not_before(
 ) -> None:
     data, body = envelope(ca.ref)
     clock = [1000.0]
-    monkeypatch.setattr("skill.certs.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("skill.hosting.certs.time.monotonic", lambda: clock[0])
     with responses.RequestsMock() as rsps:
         rsps.get(CERT_URL, status=503)
         rsps.get(CERT_URL, body=ca.chain())

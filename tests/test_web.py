@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from waitress.server import create_server
 
-from skill import web
-from skill.speech import check_response
-from skill.web import create_app, env_settings
+from skill.hosting import web
+from skill.hosting.web import create_app, env_settings
+from skill.voice.ssml import check_response
 from tests.alexa import load_real_request, speech_text
 from tests.ca import CERT_URL
 

@@ -28,7 +28,7 @@ class Server:
     def __init__(self, database: Path) -> None:
         self.port = free_port()
         environ = {k: v for k, v in os.environ.items() if k not in {"SKILL_ID", "DATABASE"}}
-        command = [sys.executable, "-m", "skill.cli", "serve", "--insecure-dev"]
+        command = [sys.executable, "-m", "skill.hosting.cli", "serve", "--insecure-dev"]
         self.process = subprocess.Popen(
             [*command, "--port", str(self.port)],
             env={**environ, "DATABASE": str(database)},

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine
-from skill.content import get_content
+from skill.dialogue import routine
+from skill.dialogue.state import get_offer
 from skill.handlers.base import IntentHandler
 from skill.handlers.causes import ask_which_cause
 from skill.handlers.doctor import speak_doctor_checks, speak_symptoms, speak_warning_signs
@@ -16,8 +16,8 @@ from skill.handlers.routine_commands import go_next, resume_saved
 from skill.handlers.self_care import speak_topic
 from skill.handlers.session import goodbye
 from skill.handlers.stretch import answer_ready, start_routine
-from skill.reply import ask, ask_prompt
-from skill.state import get_offer
+from skill.rules.content import get_content
+from skill.voice.reply import ask, ask_prompt
 
 
 def ask_menu(handler_input: HandlerInput) -> Response:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.content import CAUSE_IDS, DOCTOR, get_content
+from skill.dialogue.state import expected_answer
 from skill.handlers.base import IntentHandler
 from skill.handlers.self_care import TOPIC_TYPE, speak_topic, topic_from_answer
-from skill.reply import ask, ask_prompt
-from skill.slots import resolved_id
-from skill.state import expected_answer
+from skill.handlers.slots import resolved_id
+from skill.rules.content import CAUSE_IDS, DOCTOR, get_content
+from skill.voice.reply import ask, ask_prompt
 
 
 def speak_causes(handler_input: HandlerInput) -> Response:

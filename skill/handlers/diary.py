@@ -8,14 +8,16 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from skill import diary, routine, symptom_check
-from skill.content import get_content
+from skill.dialogue import check as symptom_check
+from skill.dialogue import routine
+from skill.dialogue.profile import mark_erased
+from skill.dialogue.state import get_offer, session_attributes
 from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
+from skill.handlers.slots import resolved_id
 from skill.persistence import ErasureFailed, Storage, user_id
-from skill.profile import mark_erased
-from skill.reply import ask, tell
-from skill.slots import resolved_id
-from skill.state import get_offer, session_attributes
+from skill.rules import trend as diary
+from skill.rules.content import get_content
+from skill.voice.reply import ask, tell
 
 logger = logging.getLogger(__name__)
 FEET = ("LEFT", "RIGHT", "BOTH")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.content import get_content
-from skill.emergency import emergency_number
 from skill.handlers.base import IntentHandler
-from skill.reply import ask, ask_prompt
-from skill.speech import fill
+from skill.rules.content import get_content
+from skill.voice.emergency import emergency_number
+from skill.voice.reply import ask, ask_prompt
+from skill.voice.ssml import fill
 
 
 def speak_warning_signs(handler_input: HandlerInput) -> Response:

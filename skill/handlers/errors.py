@@ -9,9 +9,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_request_type
 from ask_sdk_model import Response
 
-from skill.content import get_content
 from skill.persistence import ErasureFailed
-from skill.reply import ask_prompt, tell
+from skill.rules.content import get_content
+from skill.voice.reply import ask_prompt, tell
 
 logger = logging.getLogger(__name__)
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine, symptom_check
-from skill.content import get_content
-from skill.emergency import emergency_number
+from skill.dialogue import check as symptom_check
+from skill.dialogue import routine
+from skill.dialogue.state import last_turn
 from skill.handlers.answers import ask_menu
 from skill.handlers.base import IntentHandler, RequestTypeHandler
-from skill.reply import ask, ask_prompt, replay
-from skill.speech import fill
-from skill.state import last_turn
+from skill.rules.content import get_content
+from skill.voice.emergency import emergency_number
+from skill.voice.reply import ask, ask_prompt, replay
+from skill.voice.ssml import fill
 
 
 class HelpHandler(IntentHandler):

@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine, symptom_check
-from skill.content import get_content
+from skill.dialogue import check as symptom_check
+from skill.dialogue import routine
 from skill.handlers.base import IntentHandler
 from skill.handlers.stretch import (
     answer_ready,
@@ -17,7 +17,8 @@ from skill.handlers.stretch import (
     speak_setup,
     start_routine,
 )
-from skill.reply import ask
+from skill.rules.content import get_content
+from skill.voice.reply import ask
 
 
 def resume_saved(handler_input: HandlerInput) -> Response | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.content import TOPIC_IDS, get_content
 from skill.handlers.base import IntentHandler
-from skill.model import match_slot_value
-from skill.reply import ask
-from skill.slots import resolved_id, slot_value
+from skill.handlers.slots import resolved_id, slot_value
+from skill.rules.content import TOPIC_IDS, get_content
+from skill.rules.interaction_model import match_slot_value
+from skill.voice.reply import ask
 
 TOPIC_TYPE = "SelfCareTopic"
 

@@ -8,10 +8,10 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine
-from skill.content import get_content
+from skill.dialogue import routine
 from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
-from skill.reply import ask, ask_prompt, needs_disclaimer, tell
+from skill.rules.content import get_content
+from skill.voice.reply import ask, ask_prompt, needs_disclaimer, tell
 
 logger = logging.getLogger(__name__)
 

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import routine
-from skill.apl import hold_directive, supports_apl
-from skill.content import STRETCH_IDS, get_content, spoken_list
+from skill.dialogue import routine
 from skill.handlers.base import IntentHandler
-from skill.hold import hold_ssml, seconds_to_say
-from skill.reply import ask
-from skill.slots import resolved_id, slot_value
+from skill.handlers.slots import resolved_id, slot_value
+from skill.rules.content import STRETCH_IDS, get_content, spoken_list
+from skill.voice.apl import hold_directive, supports_apl
+from skill.voice.hold import hold_ssml, seconds_to_say
+from skill.voice.reply import ask
 
 OTHER_FOOT = {"left": "right", "right": "left", None: ""}
 

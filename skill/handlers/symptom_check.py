@@ -6,14 +6,15 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from skill import symptom_check, triage
-from skill.content import get_content, spoken_list
-from skill.emergency import emergency_number
+from skill.dialogue import check as symptom_check
+from skill.dialogue.check import ask_question
 from skill.handlers.base import IntentHandler
 from skill.handlers.symptoms import speak_emergency
-from skill.reply import ask
-from skill.speech import fill
-from skill.symptom_check import ask_question
+from skill.rules import triage
+from skill.rules.content import get_content, spoken_list
+from skill.voice.emergency import emergency_number
+from skill.voice.reply import ask
+from skill.voice.ssml import fill
 
 MAX_SPOKEN_LABELS = 3
 ANSWER_BY_INTENT = {

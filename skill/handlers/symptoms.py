@@ -5,13 +5,14 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill import symptom_check, triage
-from skill.content import get_content
-from skill.emergency import emergency_number
+from skill.dialogue import check as symptom_check
 from skill.handlers.base import IntentHandler
-from skill.reply import ask, tell
-from skill.slots import resolved_id, slot_value
-from skill.speech import fill
+from skill.handlers.slots import resolved_id, slot_value
+from skill.rules import triage
+from skill.rules.content import get_content
+from skill.voice.emergency import emergency_number
+from skill.voice.reply import ask, tell
+from skill.voice.ssml import fill
 
 EMERGENCY_CARD_TITLE = "Get help now"
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.diary import HISTORY, Trend, trend
+from skill.rules.trend import HISTORY, Trend, trend
 
 logger = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.content import Stretch, get_content
-from skill.profile import load_profile
-from skill.state import ROUTINE, is_index, session_attributes
+from skill.dialogue.profile import load_profile
+from skill.dialogue.state import ROUTINE, is_index, session_attributes
+from skill.rules.content import Stretch, get_content
 
 SETUP = "setup"
 BETWEEN = "between"

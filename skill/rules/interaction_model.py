@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from skill.content import resource_dir
+from skill.rules.content import resource_dir
 
 MODEL_DIR = "interactionModels/custom"
 DEFAULT_LOCALE = "en-US"

@@ -3,7 +3,7 @@
 A :class:`Simulator` keeps one Alexa session the way Alexa does: the first request of a session
 has ``session.new`` true, a response's ``sessionAttributes`` come back in the next request's
 ``session.attributes``, and once a response ends the session the next utterance starts a new one
-(with a new ``sessionId``). Utterances are resolved with :mod:`skill.nlu`.
+(with a new ``sessionId``). Utterances are resolved with :mod:`skill.simulator.resolver`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from skill.nlu import Resolution, get_resolver
-from skill.nlu_text import normalise
-from skill.speech import SpeechError, ssml_text
+from skill.simulator.resolver import Resolution, get_resolver
+from skill.simulator.text import normalise
+from skill.voice.ssml import SpeechError, ssml_text
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
 USER_ID = "amzn1.ask.account.OFFLINE-SIMULATOR"

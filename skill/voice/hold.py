@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skill.speech import MAX_BREAK_SECONDS, Markup, escape, pause
+from skill.voice.ssml import MAX_BREAK_SECONDS, Markup, escape, pause
 
 
 def seconds_to_say(text: str, words_per_minute: float) -> float:

@@ -18,8 +18,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from skill.nlu_model import DEFAULT_LOCALE, Model, SlotFill, SlotType, Template, load_model
-from skill.nlu_text import FILLERS, normalise, stem, word_stems
+from skill.simulator.compiled_model import (
+    DEFAULT_LOCALE,
+    Model,
+    SlotFill,
+    SlotType,
+    Template,
+    load_model,
+)
+from skill.simulator.text import FILLERS, normalise, stem, word_stems
 
 __all__ = ["FALLBACK", "Candidate", "Resolution", "Resolver", "SlotFill", "get_resolver", "resolve"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.content import get_content
-from skill.speech import Markup
+from skill.rules.content import get_content
+from skill.voice.ssml import Markup
 
 
 def emergency_number(handler_input: HandlerInput) -> tuple[Markup, str]:

@@ -11,9 +11,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from skill.model import DEFAULT_LOCALE, interaction_model
-from skill.nlu_builtins import BUILTIN_PHRASES
-from skill.nlu_text import FILLERS, normalise, stem, word_stems
+from skill.rules.interaction_model import DEFAULT_LOCALE, interaction_model
+from skill.simulator.builtins import BUILTIN_PHRASES
+from skill.simulator.text import FILLERS, normalise, stem, word_stems
 
 ER_AUTHORITY = "amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
 SLOT_CUTOFF = 85.0

@@ -8,7 +8,7 @@ from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from skill.content import resource_dir
+from skill.rules.content import resource_dir
 
 HOLD_DOCUMENT = "stretch_hold.json"
 HOLD_TOKEN = "stretchHold"

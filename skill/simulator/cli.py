@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from skill.simulator import DEFAULT_SKILL_ID, Send, Simulator, SimulatorError, describe
+from skill.simulator.requests import DEFAULT_SKILL_ID, Send, Simulator, SimulatorError, describe
 
 DESCRIPTION = """\
 Talk to the skill offline, the way the Alexa simulator or `ask dialog` would, with no Amazon
@@ -115,7 +115,7 @@ def _sender(url: str | None) -> Send:
     if url is None:
         return _in_process()
     try:
-        from skill.simulator import http_sender
+        from skill.simulator.requests import http_sender
     except ImportError:  # pragma: no cover - requests comes with the web extra
         raise SimulatorError("--url needs the requests package (pip install '.[web]')") from None
     return http_sender(url)

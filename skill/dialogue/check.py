@@ -7,10 +7,10 @@ from typing import Any
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.content import get_content
-from skill.reply import ask
-from skill.state import get_offer, is_index, session_attributes
-from skill.triage import ALL_SIGNS, ANSWERS
+from skill.dialogue.state import get_offer, is_index, session_attributes
+from skill.rules.content import get_content
+from skill.rules.triage import ALL_SIGNS, ANSWERS
+from skill.voice.reply import ask
 
 CHECK = "check"
 

@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from skill import simulator_cli
+from skill.simulator import cli as simulator_cli
 
 INSECURE_WARNING = (
     "WARNING: --insecure-dev turns off Alexa request verification (signature and timestamp).\n"
@@ -45,8 +45,8 @@ def serve(args: argparse.Namespace) -> int:
     """Run the app under waitress; refuse to run unverified unless asked to."""
     from waitress import serve as waitress_serve
 
-    from skill.content import ContentError
-    from skill.web import create_app, env_settings
+    from skill.hosting.web import create_app, env_settings
+    from skill.rules.content import ContentError
 
     settings = env_settings()
     verification_off = not settings.get("VERIFY_SIGNATURE", True) or not settings.get(

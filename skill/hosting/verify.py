@@ -3,7 +3,7 @@
 The verifiers keep the contract of ``ask-sdk-webservice-support``:
 ``verify(headers, serialized_request_env, deserialized_request_env)``, where the second argument
 is the raw body and the third is the parsed JSON dict. Each raises :class:`VerificationError`.
-Every check reads the time from its ``clock`` argument, by default :func:`skill.certs.now`.
+Every check reads the time from its ``clock`` argument, by default :func:`skill.hosting.certs.now`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from skill import certs
-from skill.certs import (
+from skill.hosting import certs
+from skill.hosting.certs import (
     ChainCache,
     VerificationError,
     as_utc,

@@ -8,16 +8,16 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from skill.content import Prompt, get_content
-from skill.profile import load_profile
-from skill.speech import escape, say
-from skill.state import (
+from skill.dialogue.profile import load_profile
+from skill.dialogue.state import (
     ROUTINE,
     remember_turn,
     session_attributes,
     set_expected_answer,
     set_offer,
 )
+from skill.rules.content import Prompt, get_content
+from skill.voice.ssml import escape, say
 
 Offer = dict[str, Any]
 DISCLAIMER_HEARD = "disclaimer_heard"

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from skill.content_schema import SCHEMAS
-from skill.triage import ALL_SIGNS, WARNING_SIGNS
+from skill.rules.content_schema import SCHEMAS
+from skill.rules.triage import ALL_SIGNS, WARNING_SIGNS
 
 CAUSE_IDS = (
     "HYDRATION_ELECTROLYTES",
@@ -109,7 +109,7 @@ def spoken_list(items: list[str], last_word: str = "and") -> str:
 
 def resource_dir(name: str) -> Path:
     """A data folder (``content``, ``interaction_model``): in the wheel, or beside the package."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     bundled = package / name
     return bundled if bundled.is_dir() else package.parent / name
 
