@@ -39,9 +39,9 @@ class DynamoDiary:
             raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure
 
     def _query(self, user: str, from_entry: str | None) -> list[dict[str, Any]]:
-        from boto3.dynamodb.conditions import Key
+        from boto3.dynamodb.conditions import ConditionBase, Key
 
-        condition = Key("userId").eq(user)
+        condition: ConditionBase = Key("userId").eq(user)
         if from_entry is not None:
             condition = condition & Key("entryId").gte(from_entry)
         items: list[dict[str, Any]] = []

@@ -109,7 +109,9 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
             raise PersistenceException("stored record is not an object")
         return record
 
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict) -> None:
+    def save_attributes(
+        self, request_envelope: RequestEnvelope, attributes: dict[str, Any]
+    ) -> None:
         """Write the person's whole record."""
         self.database.run(
             "INSERT INTO attributes (id, data) VALUES (?, ?) "

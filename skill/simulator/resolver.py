@@ -18,8 +18,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.compiled_model import (
-    DEFAULT_LOCALE,
     Model,
     SlotFill,
     SlotType,

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 MAX_SPEECH_CHARS = 8000
 MAX_BREAK_SECONDS = 10.0
@@ -78,7 +82,7 @@ def break_seconds(value: str) -> float:
     return number / 1000 if unit == "ms" else number
 
 
-def _parse(document: str):
+def _parse(document: str) -> Element:
     from xml.etree import ElementTree  # only checks need a parser; a turn never does
 
     namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
@@ -117,7 +121,7 @@ def ssml_text(document: str) -> str:
     return " ".join("".join(_parse(document).itertext()).split())
 
 
-def check_response(envelope: dict) -> None:
+def check_response(envelope: dict[str, Any]) -> None:
     """Raise :class:`SpeechError` unless a response envelope is one Alexa will speak well.
 
     Speech and reprompt must be valid SSML, a turn at most ``MAX_WORDS`` words, and a
