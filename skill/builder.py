@@ -14,11 +14,17 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
+from skill.dialogue.check import questions
 from skill.dialogue.profile import SaveProfile
-from skill.handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
-from skill.handlers.base import NeedsStorage
+from skill.dialogue.routine import steps
+from skill.dialogue.state import Limits, ReadDialogueState, WriteDialogueState
+from skill.handlers.diary import SkillDisabledHandler
+from skill.handlers.dispatch import DialogueHandler
+from skill.handlers.errors import ApologiseOnError
+from skill.handlers.session import IgnoredRequestHandler, SessionEndedHandler
 from skill.persistence import Storage, storage_from_settings
 from skill.rules.content import get_content
+from skill.rules.triage import ALL_SIGNS
 
 _serializer = DefaultSerializer()
 logger = logging.getLogger(__name__)
@@ -28,14 +34,20 @@ def build_skill(storage: Storage | None = None) -> CustomSkill:
     """Check the content, register every handler with the storage, then create the skill."""
     get_content()
     builder = CustomSkillBuilder(persistence_adapter=storage.adapter if storage else None)
-    for handler in REQUEST_HANDLERS:
-        builder.add_request_handler(
-            handler(storage) if issubclass(handler, NeedsStorage) else handler()
-        )
+    builder.add_global_request_interceptor(ReadDialogueState(dialogue_limits()))
+    builder.add_request_handler(DialogueHandler(storage))
+    builder.add_request_handler(SessionEndedHandler())
+    builder.add_request_handler(SkillDisabledHandler(storage))
+    builder.add_request_handler(IgnoredRequestHandler())
+    builder.add_global_response_interceptor(WriteDialogueState())
     builder.add_global_response_interceptor(SaveProfile())
-    for exception_handler in EXCEPTION_HANDLERS:
-        builder.add_exception_handler(exception_handler())
+    builder.add_exception_handler(ApologiseOnError())
     return builder.create()
+
+
+def dialogue_limits() -> Limits:
+    """What a sound dialogue state can hold, from the content."""
+    return Limits(steps=len(steps()), questions=len(questions()), signs=ALL_SIGNS)
 
 
 @cache

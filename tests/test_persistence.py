@@ -213,14 +213,27 @@ def test_a_failed_read_never_becomes_an_empty_write(storage, person):
     assert broken.writes == []
 
 
-def test_help_mid_routine_never_turns_a_later_yes_into_an_erasure(talk, person, storage):
+def test_help_at_the_erase_question_keeps_it_and_no_keeps_everything(talk, person, storage):
     conversation = talk(person)
     conversation.say("LogTwitchIntent")
     conversation.say("StartStretchIntent")
     conversation.say("DeleteDataIntent")
-    assert "pause" in speech_text(conversation.say("AMAZON.HelpIntent"))
-    assert "Hold it there" in speech_text(conversation.say("AMAZON.YesIntent"))
+    helped = speech_text(conversation.say("AMAZON.HelpIntent"))
+    assert "Say yes to erase it all, or no to keep it" in helped
+    assert "Should I erase everything I keep about you?" in helped
+    assert "haven't deleted anything" in speech_text(conversation.say("AMAZON.NoIntent"))
     assert storage.diary.times(person.user_id, NOW - timedelta(days=1)) != []
+    assert "toe extension stretch" in speech_text(conversation.say("AMAZON.ResumeIntent"))
+
+
+def test_yes_after_help_at_the_erase_question_still_erases(talk, person, storage):
+    conversation = talk(person)
+    conversation.say("LogTwitchIntent")
+    conversation.say("DeleteDataIntent")
+    conversation.say("AMAZON.HelpIntent")
+    conversation.say("AMAZON.FallbackIntent")
+    assert "erased everything" in speech_text(conversation.say("AMAZON.YesIntent"))
+    assert storage.diary.times(person.user_id, NOW - timedelta(days=1)) == []
 
 
 def test_no_twice_mid_routine_still_keeps_the_place(talk, person):

@@ -7,6 +7,7 @@ import logging
 import pytest
 
 from skill.hosting import lambda_function
+from skill.dialogue.table import TOPICS
 from skill.voice.ssml import check_response
 from tests.alexa import REAL_REQUESTS, load_real_request, speech_text
 
@@ -35,7 +36,7 @@ def test_captured_unknown_intent_with_foreign_attributes_gets_the_fallback():
         load_real_request("intent_slot_er_no_match_session_attrs_echo_show_2019-12-26.json"), None
     )
     assert "Sorry" in speech_text(response)
-    assert response["sessionAttributes"]["level"] == 2, "another skill's attributes are kept"
+    assert "level" not in response["sessionAttributes"], "only the skill's own state goes back"
 
 
 def test_a_session_ended_with_an_error_is_logged(caplog):
@@ -71,7 +72,7 @@ def test_a_fault_in_a_handler_is_an_apology_with_the_session_open(
     def broken(handler_input):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("skill.handlers.causes.speak_causes", broken)
+    monkeypatch.setitem(TOPICS, "TwitchCausesIntent", broken)
     with caplog.at_level(logging.ERROR):
         response = conversation.say("TwitchCausesIntent")
     assert "something went wrong" in speech_text(response)

@@ -60,7 +60,7 @@ def test_the_person_can_return_to_what_they_were_doing(conversation, state):
     enter(conversation, state)
     response = report(conversation, "NUMBNESS", "numb")
     if state == "mid-stretch":
-        assert "resume to get back to your stretches" in reprompt_text(response)
+        assert "get back to your stretches" in reprompt_text(response)
         assert "Back to your stretches" in speech_text(conversation.say("AMAZON.ResumeIntent"))
     elif state == "mid-check":
         assert "carry on with the symptom check" in speech_text(response)

@@ -1,4 +1,4 @@
-"""Base classes that match a request by intent name or request type."""
+"""Base classes for handlers: match a request type, and receive the storage."""
 
 from __future__ import annotations
 
@@ -6,22 +6,9 @@ from typing import ClassVar
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_request_type
+from ask_sdk_core.utils import get_request_type
 
 from skill.persistence import Storage
-
-
-class IntentHandler(AbstractRequestHandler):
-    """Handles the intents named in ``intent_names``."""
-
-    intent_names: ClassVar[tuple[str, ...]] = ()
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        """True for an IntentRequest whose intent is one of ``intent_names``."""
-        return (
-            get_request_type(handler_input) == "IntentRequest"
-            and get_intent_name(handler_input) in self.intent_names
-        )
 
 
 class RequestTypeHandler(AbstractRequestHandler):

@@ -3,179 +3,141 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from skill.dialogue import check as symptom_check
-from skill.dialogue import routine
 from skill.dialogue.profile import mark_erased
-from skill.dialogue.state import get_offer, session_attributes
-from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
-from skill.handlers.slots import resolved_id
+from skill.dialogue.state import DialogueState, Question, set_state
+from skill.handlers.base import NeedsStorage, RequestTypeHandler
+from skill.handlers.turn import END, Turn, leads_to
 from skill.persistence import ErasureFailed, Storage, user_id
 from skill.rules import trend as diary
 from skill.rules.content import get_content
-from skill.voice.reply import ask, tell
+from skill.voice.reply import Reply, ask, tell
 
 logger = logging.getLogger(__name__)
 FEET = ("LEFT", "RIGHT", "BOTH")
-ADVISED = "diary_advised"
+DIARY_ADVICE = "diary"
 
 
-def follow_with_advice(
-    handler_input: HandlerInput, trend: diary.Trend, *said: str, always: bool = False
-) -> Response:
+def follow_with_advice(turn: Turn, trend: diary.Trend, *said: str, always: bool = False) -> Reply:
     """After a log or a summary: the doctor advice when the diary calls for it.
 
     The advice comes once a session on logging (every time it is asked for, with ``always``),
     with an offer to hear what a doctor may check; otherwise "anything else?".
     """
     texts = get_content().diary
-    attributes = session_attributes(handler_input)
-    if trend.see_doctor and (always or not attributes.get(ADVISED)):
-        attributes[ADVISED] = True
+    if trend.see_doctor and (always or not turn.state.advised):
         reason = texts["diary_reasons"]["persistent" if trend.persistent else "more_frequent"]
+        doctor = get_content().doctor
+        state = replace(turn.state, advised=True)
         return ask(
-            handler_input,
+            state.asking(Question.CHECKS_OFFER, DIARY_ADVICE),
             *said,
             texts["diary_doctor"].format(reason=reason),
-            get_content().doctor["checks_question"],
-            reprompt=get_content().doctor["checks_reprompt"],
-            offer={"action": "doctor_checks"},
+            doctor["checks_question"],
+            reprompt=doctor["checks_reprompt"],
         )
-    return ask(
-        handler_input,
-        *said,
-        texts["history_question"],
-        reprompt=texts["history_reprompt"],
-        offer={"action": "menu"},
-    )
+    state = turn.state.asking(Question.DIARY)
+    return ask(state, *said, texts["history_question"], reprompt=texts["history_reprompt"])
 
 
-def unavailable(handler_input: HandlerInput, key: str, **values: str) -> Response:
+def unavailable(turn: Turn, key: str, **values: str) -> Reply:
     """Say the diary cannot be reached, and keep the conversation going with a question."""
     texts = get_content().diary
     return ask(
-        handler_input,
+        turn.state.asking(Question.MENU),
         texts[key].format(**values),
         texts["unavailable_question"],
         reprompt=texts["unavailable_reprompt"],
-        offer={"action": "menu"},
     )
 
 
-class LogTwitchHandler(NeedsStorage, IntentHandler):
-    """LogTwitchIntent: "log a twitch", optionally which foot."""
-
-    intent_names = ("LogTwitchIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Add an entry, say this week's count, and advise if the diary calls for it."""
-        if self.storage is None:
-            return unavailable(handler_input, "no_storage")
-        texts = get_content().diary
-        foot = resolved_id(handler_input, "foot", FEET)
-        try:
-            person = user_id(handler_input.request_envelope)
-            self.storage.diary.add(person, self.storage.clock(), foot)
-        except Exception as failure:
-            logger.error("diary entry not saved: %s", type(failure).__name__)
-            return unavailable(handler_input, "unavailable_log")
-        foot_words = texts["feet"][foot] if foot else ""
-        try:
-            trend = self.storage.trend(handler_input.request_envelope)
-        except Exception as failure:  # saved, but not countable now: never invite a retry
-            logger.error("diary not read after logging: %s", type(failure).__name__)
-            return unavailable(handler_input, "logged_uncounted", foot=foot_words)
-        logged = texts["logged"].format(
-            foot=foot_words, count=get_content().twitch_count(trend.this_week)
-        )
-        return follow_with_advice(handler_input, trend, logged)
+@leads_to(Question.DIARY, Question.CHECKS_OFFER, Question.MENU)
+def log_twitch(turn: Turn) -> Reply:
+    """LogTwitchIntent: add an entry, say the week's count, and advise if the diary says so."""
+    if turn.storage is None:
+        return unavailable(turn, "no_storage")
+    texts = get_content().diary
+    foot = turn.slot_id("foot", FEET)
+    envelope = turn.handler_input.request_envelope
+    try:
+        turn.storage.diary.add(user_id(envelope), turn.storage.clock(), foot)
+    except Exception as failure:
+        logger.error("diary entry not saved: %s", type(failure).__name__)
+        return unavailable(turn, "unavailable_log")
+    foot_words = texts["feet"][foot] if foot else ""
+    try:
+        trend = turn.storage.trend(envelope)
+    except Exception as failure:  # saved, but not countable now: never invite a retry
+        logger.error("diary not read after logging: %s", type(failure).__name__)
+        return unavailable(turn, "logged_uncounted", foot=foot_words)
+    count = get_content().twitch_count(trend.this_week)
+    return follow_with_advice(turn, trend, texts["logged"].format(foot=foot_words, count=count))
 
 
-class TwitchHistoryHandler(NeedsStorage, IntentHandler):
-    """TwitchHistoryIntent: "how often has my toe twitched"."""
-
-    intent_names = ("TwitchHistoryIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """This week against last week, the direction, and advice if the diary calls for it."""
-        if self.storage is None:
-            return unavailable(handler_input, "no_storage")
-        texts = get_content().diary
-        try:
-            trend = self.storage.trend(handler_input.request_envelope)
-        except Exception as failure:
-            logger.error("diary not read: %s", type(failure).__name__)
-            return unavailable(handler_input, "unavailable_history")
-        if not any(trend.counts):
-            return ask(
-                handler_input,
-                texts["empty_diary"],
-                reprompt=texts["empty_diary_reprompt"],
-                offer={"action": "topic", "id": "HYDRATION"},
-            )
-        this_week, last_week = trend.this_week, trend.last_week
-        direction = "up" if this_week > last_week else "down" if this_week < last_week else "same"
-        summary = texts["history"].format(
-            this_week=get_content().twitch_count(this_week),
-            last_week=get_content().twitch_count(last_week),
-        )
-        return follow_with_advice(
-            handler_input, trend, summary, texts["history_trend"][direction], always=True
-        )
+@leads_to(Question.DIARY, Question.CHECKS_OFFER, Question.DIARY_EMPTY, Question.MENU)
+def history(turn: Turn) -> Reply:
+    """TwitchHistoryIntent: this week against last week, and advice if the diary calls for it."""
+    if turn.storage is None:
+        return unavailable(turn, "no_storage")
+    texts = get_content().diary
+    try:
+        trend = turn.storage.trend(turn.handler_input.request_envelope)
+    except Exception as failure:
+        logger.error("diary not read: %s", type(failure).__name__)
+        return unavailable(turn, "unavailable_history")
+    if not any(trend.counts):
+        state = turn.state.asking(Question.DIARY_EMPTY)
+        return ask(state, texts["empty_diary"], reprompt=texts["empty_diary_reprompt"])
+    this_week, last_week = trend.this_week, trend.last_week
+    direction = "up" if this_week > last_week else "down" if this_week < last_week else "same"
+    summary = texts["history"].format(
+        this_week=get_content().twitch_count(this_week),
+        last_week=get_content().twitch_count(last_week),
+    )
+    return follow_with_advice(turn, trend, summary, texts["history_trend"][direction], always=True)
 
 
-class DeleteDataHandler(IntentHandler):
-    """DeleteDataIntent: "delete my data" asks for confirmation first."""
-
-    intent_names = ("DeleteDataIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Ask whether to erase everything."""
-        texts = get_content().diary
-        return ask(
-            handler_input,
-            texts["delete_confirm"],
-            reprompt=texts["delete_reprompt"],
-            offer={"action": "delete_data"},
-        )
+@leads_to(Question.ERASE)
+def confirm_erase(turn: Turn) -> Reply:
+    """DeleteDataIntent: say what will be erased, and ask for a clear yes."""
+    texts = get_content().diary
+    state = turn.state.asking(Question.ERASE)
+    return ask(state, texts["delete_confirm"], reprompt=texts["delete_reprompt"])
 
 
-class ConfirmDeleteHandler(NeedsStorage, IntentHandler):
-    """Yes or no right after "are you sure?": erase everything, or nothing."""
+@leads_to(END, Question.MENU)
+def erase(turn: Turn) -> Reply:
+    """ "Yes" to the erase confirmation: erase everything, or say it failed."""
+    texts = get_content().diary
+    if not erase_everything(turn.storage, turn.handler_input):
+        state = turn.state.asking(Question.MENU)
+        return ask(state, texts["delete_failed"], reprompt=texts["not_deleted_reprompt"])
+    return tell(DialogueState(), texts["deleted"])
 
-    intent_names = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        """Only when the pending question is the erasure's confirmation."""
-        offer = get_offer(handler_input) if super().can_handle(handler_input) else None
-        return offer is not None and offer["action"] == "delete_data"
+@leads_to(Question.MENU)
+def keep_data(turn: Turn) -> Reply:
+    """ "No" to the erase confirmation: nothing was deleted."""
+    texts = get_content().diary
+    state = turn.state.asking(Question.MENU)
+    return ask(state, texts["not_deleted"], reprompt=texts["not_deleted_reprompt"])
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Erase on yes; on no, say nothing was deleted."""
-        texts = get_content().diary
-        if get_intent_name(handler_input) == "AMAZON.NoIntent":
-            return ask(
-                handler_input,
-                texts["not_deleted"],
-                reprompt=texts["not_deleted_reprompt"],
-                offer={"action": "menu"},
-            )
-        if not erase_everything(self.storage, handler_input):
-            return ask(
-                handler_input, texts["delete_failed"], reprompt=texts["not_deleted_reprompt"]
-            )
-        return tell(handler_input, texts["deleted"])
+
+@leads_to(END)
+def cancel_erase(turn: Turn) -> Reply:
+    """Stop or cancel at the erase confirmation: nothing was deleted, goodbye."""
+    content = get_content()
+    return tell(turn.state, content.diary["cancelled_delete"], content.prompts["goodbye"])
 
 
 def erase_everything(storage: Storage | None, handler_input: HandlerInput) -> bool:
     """Erase the person's record, diary and session state; False if storage failed."""
     mark_erased(handler_input)
-    routine.end_routine(handler_input)
-    symptom_check.end_check(handler_input)
+    set_state(handler_input, DialogueState())
     if storage is None:
         return True
     try:

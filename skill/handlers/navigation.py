@@ -1,77 +1,111 @@
-"""Help, repeat, home, and anything the skill did not understand."""
+"""Help, repeat, "didn't catch that" and the like: each keeps the pending question."""
 
 from __future__ import annotations
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+import logging
 
-from skill.dialogue import check as symptom_check
-from skill.dialogue import routine
-from skill.dialogue.state import last_turn
-from skill.handlers.answers import ask_menu
-from skill.handlers.base import IntentHandler, RequestTypeHandler
-from skill.rules.content import get_content
-from skill.voice.emergency import emergency_number
-from skill.voice.reply import ask, ask_prompt, replay
-from skill.voice.ssml import fill
+from skill.dialogue.state import DialogueState, Question, Said
+from skill.handlers.turn import SAME, Turn, leads_to
+from skill.rules.content import TOPIC_IDS, get_content
+from skill.voice.reply import Reply, ask, ask_prompt, inner
+from skill.voice.ssml import SpeechError, check_ssml, fill
+
+logger = logging.getLogger(__name__)
 
 
-class HelpHandler(IntentHandler):
-    """AMAZON.HelpIntent: what the person can say here."""
-
-    intent_names = ("AMAZON.HelpIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Inside the routine, its commands; elsewhere the skill and emergency services."""
-        if symptom_check.in_check(handler_input):
-            check = symptom_check.get_check(handler_input)
-            help_text = get_content().symptoms["check"]["help"]
-            return symptom_check.ask_question(handler_input, check["index"], help_text)
-        place = routine.get_place(handler_input)
-        if place is not None:
-            texts = get_content().stretches
-            paused = place["stage"] == routine.PAUSED
-            return ask(
-                handler_input,
-                texts["help_paused" if paused else "help"],
-                reprompt=texts["paused_reprompt" if paused else "help_reprompt"],
-                offer=routine.stage_offer(place["stage"]),
-                routine_hint=False,
-            )
-        help_prompt = get_content().prompts["help"]
-        spoken, _ = emergency_number(handler_input)
-        speech = fill(help_prompt["speech"], emergency=spoken)
-        return ask(handler_input, speech, reprompt=help_prompt["reprompt"])
+def checked_said(state: DialogueState) -> Said | None:
+    """What the skill said last, if it is still SSML the skill would say (the client sent it)."""
+    if state.said is None:
+        return None
+    try:
+        for document in (state.said.speech, state.said.reprompt):
+            check_ssml(document)
+            if "<audio" in document:
+                raise SpeechError("no audio is replayed")
+    except SpeechError as fault:
+        logger.warning("last speech not replayed: %s", fault)
+        return None
+    return state.said
 
 
-class RepeatHandler(IntentHandler):
-    """AMAZON.RepeatIntent: say the last thing again."""
-
-    intent_names = ("AMAZON.RepeatIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Replay the last speech, keeping the pending offer."""
-        turn = last_turn(handler_input)
-        if turn is None:
-            return ask_prompt(handler_input, get_content().prompt("nothing_to_repeat"))
-        return replay(handler_input, *turn)
+def ask_again(turn: Turn, *before: str) -> Reply:
+    """Say ``before``, then the pending question again; the state stays as it is."""
+    said = checked_said(turn.state)
+    if said is None:
+        prompt = get_content().prompt("menu")
+        return ask(turn.state, *before, prompt.reprompt, reprompt=prompt.reprompt)
+    question = inner(said.reprompt)
+    return ask(turn.state, *before, question, reprompt=question)
 
 
-class NavigateHomeHandler(IntentHandler):
-    """AMAZON.NavigateHomeIntent: back to the start of the skill."""
+def _names(state: DialogueState) -> dict[str, str]:
+    """The spoken names help can mention: the subject, and the tip after it."""
+    content = get_content()
+    entries = {**content.cause_entries, **content.topic_entries}
+    names = {"name": entries[state.subject].name if state.subject in entries else "", "next": ""}
+    if state.subject in TOPIC_IDS[:-1]:
+        names["next"] = content.topic_entries[TOPIC_IDS[TOPIC_IDS.index(state.subject) + 1]].name
+    elif state.question == Question.TIPS:
+        names["next"] = content.topic_entries[TOPIC_IDS[0]].name
+    return names
 
-    intent_names = ("AMAZON.NavigateHomeIntent",)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Offer the main menu."""
-        return ask_menu(handler_input)
+@leads_to(SAME)
+def help_here(turn: Turn) -> Reply:
+    """Say where the person is and what yes or no would do, then ask the same question."""
+    text = get_content().dialogue["help"][turn.state.question.value]
+    spoken, _ = turn.emergency()
+    return ask_again(turn, fill(text, emergency=spoken, **_names(turn.state)))
 
 
-class FallbackHandler(RequestTypeHandler):
-    """AMAZON.FallbackIntent, and any intent this skill does not know."""
+@leads_to(SAME)
+def repeat(turn: Turn) -> Reply:
+    """Say the last thing again, keeping the pending question."""
+    said = checked_said(turn.state)
+    if said is None:
+        return ask_prompt(turn.state, get_content().prompt("nothing_to_repeat"))
+    return ask(turn.state, inner(said.speech), reprompt=inner(said.reprompt))
 
-    request_types = ("IntentRequest",)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Say what the skill can do and ask again."""
-        return ask_prompt(handler_input, get_content().prompt("fallback"))
+@leads_to(SAME)
+def not_caught(turn: Turn) -> Reply:
+    """A phrase the skill did not catch: say so, and ask the pending question again."""
+    return ask_again(turn, get_content().dialogue["not_caught"])
+
+
+@leads_to(SAME)
+def menu_fallback(turn: Turn) -> Reply:
+    """Not caught at the menu: say what the skill can do."""
+    return ask_prompt(turn.state, get_content().prompt("fallback"))
+
+
+@leads_to(SAME)
+def nothing_before(turn: Turn) -> Reply:
+    """ "Go back" where there is nothing before: say so, and ask again."""
+    return ask_again(turn, get_content().dialogue["nothing_before"])
+
+
+@leads_to(SAME)
+def nothing_to_pause(turn: Turn) -> Reply:
+    """ "Pause" with no routine under way."""
+    return ask_again(turn, get_content().dialogue["nothing_to_pause"])
+
+
+@leads_to(SAME)
+def not_sure_here(turn: Turn) -> Reply:
+    """ "Not sure" to a question that is not the check's: fine, and ask again."""
+    return ask_again(turn, get_content().dialogue["not_sure"])
+
+
+@leads_to(SAME)
+def not_sure_at_menu(turn: Turn) -> Reply:
+    """ "Not sure" at the menu: reassure, and say what the skill can do."""
+    prompt = get_content().symptoms["not_sure_elsewhere"]
+    return ask(turn.state, prompt["speech"], reprompt=prompt["reprompt"])
+
+
+@leads_to(Question.MENU)
+def lost_place(turn: Turn) -> Reply:
+    """A state the skill does not know: say so, and start from the menu."""
+    content = get_content()
+    return ask_prompt(DialogueState(), content.prompt("menu"), content.dialogue["lost"])

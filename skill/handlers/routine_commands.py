@@ -1,151 +1,116 @@
-"""Next, previous, start over, pause and resume: moving around inside the routine."""
+"""Ready, next, previous, start over, pause and resume: moving around inside the routine."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
-
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
-
-from skill.dialogue import check as symptom_check
 from skill.dialogue import routine
-from skill.handlers.base import IntentHandler
+from skill.dialogue.state import Question, RoutinePlace
+from skill.handlers.navigation import ask_again, nothing_to_pause
 from skill.handlers.stretch import (
-    answer_ready,
     finish_routine,
     offer_routine,
+    place_of,
+    speak_hold,
     speak_setup,
     start_routine,
 )
+from skill.handlers.turn import SAME, Turn, leads_to
 from skill.rules.content import get_content
-from skill.voice.reply import ask
+from skill.voice.reply import Reply, ask, ask_prompt
 
 
-def resume_saved(handler_input: HandlerInput) -> Response | None:
-    """Pick up a routine a previous visit stopped in, if there is one."""
-    step = routine.saved_step(handler_input)
-    if step is None:
-        return None
-    routine.forget_saved(handler_input)
-    return speak_setup(handler_input, step, get_content().diary["picked_up"])
+@leads_to(Question.SETUP, Question.BETWEEN, Question.FINISHED)
+def hold_now(turn: Turn) -> Reply:
+    """ "Ready" at a set-up stretch: time the hold."""
+    return speak_hold(turn, place_of(turn.state).step)
 
 
-def outside_routine(handler_input: HandlerInput, pick_up_saved: bool) -> Response:
-    """No routine under way: finish a pending check question, pick up a saved place, or offer."""
-    if symptom_check.in_check(handler_input):
-        index = symptom_check.get_check(handler_input)["index"]
-        first = get_content().stretches["finish_check_first"]
-        return symptom_check.ask_question(handler_input, index, first)
-    resumed = resume_saved(handler_input) if pick_up_saved else None
-    return resumed or offer_routine(handler_input)
+@leads_to(Question.SETUP)
+def set_up_here(turn: Turn) -> Reply:
+    """ "Next" or "ready" between stretches: set up the next one."""
+    return speak_setup(turn, place_of(turn.state).step)
 
 
-class RoutineCommandHandler(IntentHandler):
-    """A command that only means something inside the routine; outside, offer to start one."""
-
-    picks_up_saved: ClassVar[bool] = False
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Run the command at the person's place, or answer it outside a routine."""
-        place = routine.get_place(handler_input)
-        if place is None:
-            return self.outside(handler_input)
-        return self.at_place(handler_input, place)
-
-    def outside(self, handler_input: HandlerInput) -> Response:
-        """Outside a routine (``picks_up_saved``: a saved place counts as one)."""
-        return outside_routine(handler_input, self.picks_up_saved)
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Carry out the command; ``place`` is the person's place in the routine."""
-        raise NotImplementedError
-
-
-def go_next(handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-    """Set up the next stretch (or side); finish after the last."""
-    if place["stage"] == routine.BETWEEN:
-        return speak_setup(handler_input, place["step"])
-    following = place["step"] + 1
+@leads_to(Question.SETUP, Question.FINISHED)
+def skip(turn: Turn) -> Reply:
+    """ "Next" at a set-up stretch: skip to the following one; after the last, finish."""
+    following = place_of(turn.state).step + 1
     if following >= len(routine.steps()):
-        return finish_routine(handler_input)
-    return speak_setup(handler_input, following)
+        return finish_routine(turn)
+    return speak_setup(turn, following)
 
 
-class ReadyHandler(RoutineCommandHandler):
-    """ReadyIntent: "I'm ready" starts the hold, or the next stretch's set-up."""
-
-    intent_names = ("ReadyIntent",)
-    picks_up_saved = True
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Hold when a stretch is set up; otherwise set up the next one."""
-        return answer_ready(handler_input, self.outside)
+@leads_to(Question.SETUP)
+def step_back(turn: Turn) -> Reply:
+    """ "Go back" in the routine: set up the step before, or say this is the first."""
+    step = place_of(turn.state).step
+    if step == 0:
+        return speak_setup(turn, 0, get_content().stretches["first_already"])
+    return speak_setup(turn, step - 1)
 
 
-class NextHandler(RoutineCommandHandler):
-    """AMAZON.NextIntent: skip ahead."""
-
-    intent_names = ("AMAZON.NextIntent",)
-    picks_up_saved = True
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Move to the next step."""
-        return go_next(handler_input, place)
+@leads_to(Question.SETUP)
+def from_first(turn: Turn) -> Reply:
+    """ "Start over" in the routine: set up the first stretch."""
+    return speak_setup(turn, 0)
 
 
-class PreviousHandler(RoutineCommandHandler):
-    """AMAZON.PreviousIntent: go back one step."""
-
-    intent_names = ("AMAZON.PreviousIntent",)
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Set up the step before, or say this is the first."""
-        if place["step"] == 0:
-            return speak_setup(handler_input, 0, get_content().stretches["first_already"])
-        return speak_setup(handler_input, place["step"] - 1)
+@leads_to(Question.PAUSED)
+def pause(turn: Turn) -> Reply:
+    """Keep the place, in the session and in the person's record, and wait."""
+    texts = get_content().stretches
+    place = RoutinePlace(place_of(turn.state).step, Question.PAUSED)
+    routine.save_place(turn.handler_input, place)
+    state = turn.state.with_routine(place).asking(Question.PAUSED)
+    return ask(state, texts["paused"], reprompt=texts["paused_reprompt"])
 
 
-class StartOverHandler(RoutineCommandHandler):
-    """AMAZON.StartOverIntent: back to the first stretch."""
-
-    intent_names = ("AMAZON.StartOverIntent",)
-
-    def outside(self, handler_input: HandlerInput) -> Response:
-        """Start over means the beginning, even when an older place was saved."""
-        if symptom_check.in_check(handler_input):
-            return outside_routine(handler_input, pick_up_saved=False)
-        return start_routine(handler_input)
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Set up the first stretch."""
-        return speak_setup(handler_input, 0)
+@leads_to(Question.PAUSED, SAME)
+def pause_if_stretching(turn: Turn) -> Reply:
+    """ "Pause" away from the routine: pause one under way, else there is nothing to pause."""
+    return pause(turn) if turn.state.routine is not None else nothing_to_pause(turn)
 
 
-class PauseHandler(RoutineCommandHandler):
-    """AMAZON.PauseIntent: keep the place and wait."""
-
-    intent_names = ("AMAZON.PauseIntent",)
-
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Mark the routine paused."""
-        texts = get_content().stretches
-        routine.set_place(handler_input, place["step"], routine.PAUSED)
-        routine.save_place(handler_input)
-        return ask(
-            handler_input,
-            texts["paused"],
-            reprompt=texts["paused_reprompt"],
-            offer=routine.stage_offer(routine.PAUSED),
-            routine_hint=False,
-        )
+@leads_to(Question.SETUP)
+def resume_here(turn: Turn) -> Reply:
+    """Back to the stretch and foot the person was on."""
+    return speak_setup(turn, place_of(turn.state).step, get_content().stretches["resumed"])
 
 
-class ResumeHandler(RoutineCommandHandler):
-    """AMAZON.ResumeIntent: back to the same stretch and foot."""
+@leads_to(SAME)
+def take_your_time(turn: Turn) -> Reply:
+    """ "No" to "say ready": no hurry, the question stays."""
+    return ask_again(turn, get_content().stretches["not_ready_yet"])
 
-    intent_names = ("AMAZON.ResumeIntent",)
-    picks_up_saved = True
 
-    def at_place(self, handler_input: HandlerInput, place: dict[str, Any]) -> Response:
-        """Set up the step the person was on."""
-        return speak_setup(handler_input, place["step"], get_content().stretches["resumed"])
+@leads_to(Question.SETUP)
+def pick_up_saved(turn: Turn) -> Reply:
+    """Pick up the routine a previous visit stopped in."""
+    routine.save_place(turn.handler_input, None)
+    step = place_of(turn.state).step
+    return speak_setup(turn, step, get_content().diary["picked_up"])
+
+
+@leads_to(Question.MENU)
+def forget_saved(turn: Turn) -> Reply:
+    """ "No" to picking up a saved place: forget it, and offer the menu."""
+    routine.save_place(turn.handler_input, None)
+    content = get_content()
+    state = turn.state.with_routine(None).asking(Question.MENU)
+    return ask_prompt(state, content.prompt("menu"), content.diary["resume_declined"])
+
+
+@leads_to(Question.SETUP, Question.OFFER_STRETCH)
+def back_to_stretching(turn: Turn) -> Reply:
+    """A routine word away from the routine: back to it, pick up a saved one, or offer one."""
+    if turn.state.routine is not None:
+        return resume_here(turn)
+    saved = routine.saved_place(turn.handler_input)
+    if saved is not None:
+        return pick_up_saved(Turn(turn.handler_input, turn.state.with_routine(saved), turn.storage))
+    return offer_routine(turn)
+
+
+@leads_to(Question.SETUP)
+def accept_stretching(turn: Turn) -> Reply:
+    """ "Yes" to an offer of stretches: back to the routine under way, or start one."""
+    return resume_here(turn) if turn.state.routine is not None else start_routine(turn)

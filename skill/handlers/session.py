@@ -1,4 +1,4 @@
-"""Launch, stop, the end of a session, and requests the skill has no use for."""
+"""Launch, the menu, goodbye, the end of a session, and requests the skill has no use for."""
 
 from __future__ import annotations
 
@@ -9,77 +9,79 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from skill.dialogue import routine
-from skill.handlers.base import IntentHandler, NeedsStorage, RequestTypeHandler
+from skill.dialogue.state import DialogueState, Question, get_state
+from skill.handlers.base import RequestTypeHandler
+from skill.handlers.turn import END, Turn, leads_to
 from skill.rules.content import get_content
-from skill.voice.reply import ask, ask_prompt, needs_disclaimer, tell
+from skill.voice.reply import Reply, ask, ask_prompt, needs_disclaimer, tell
 
 logger = logging.getLogger(__name__)
 
 
-def goodbye(handler_input: HandlerInput) -> Response:
+@leads_to(Question.MENU, Question.RESUME_SAVED)
+def launch(turn: Turn) -> Reply:
+    """Welcome: the disclaimer the first time; later the diary and any unfinished routine."""
+    content = get_content()
+    locale = turn.handler_input.request_envelope.request.locale or "en-US"
+    before = () if locale.startswith("en") else (content.prompts["unsupported_locale"],)
+    fresh = DialogueState()
+    if needs_disclaimer(turn.handler_input):
+        prompt = content.prompt("welcome", disclaimer=content.prompts["disclaimer"])
+        return ask_prompt(fresh, prompt, *before)
+    texts = content.diary
+    greeting = [*before, texts["welcome_back"], *diary_mention(turn)]
+    place = routine.saved_place(turn.handler_input)
+    if place is None:
+        return ask_prompt(fresh, content.prompt("menu"), *greeting)
+    saved = routine.steps()[place.step]
+    offer = texts["resume_offer"].format(name=saved.stretch.name, side=routine.side_words(saved))
+    state = fresh.with_routine(place).asking(Question.RESUME_SAVED)
+    return ask(state, *greeting, offer, reprompt=texts["resume_reprompt"])
+
+
+def diary_mention(turn: Turn) -> list[str]:
+    """ "You've logged 3 twitches this week", when there are any (nothing on a fault)."""
+    if turn.storage is None:
+        return []
+    try:
+        count = turn.storage.trend(turn.handler_input.request_envelope).this_week
+    except Exception as failure:
+        logger.warning("diary unavailable at launch: %s", type(failure).__name__)
+        return []
+    if not count:
+        return []
+    content = get_content()
+    return [content.diary["diary_this_week"].format(count=content.twitch_count(count))]
+
+
+@leads_to(Question.MENU)
+def menu(turn: Turn) -> Reply:
+    """Say what the skill can do and ask what the person wants."""
+    return ask_prompt(turn.state.asking(Question.MENU), get_content().prompt("menu"))
+
+
+@leads_to(Question.MENU)
+def menu_again(turn: Turn) -> Reply:
+    """ "Yes" to "anything else?": suggest what to ask."""
+    return ask_prompt(turn.state.asking(Question.MENU), get_content().prompt("yes_without_offer"))
+
+
+@leads_to(Question.MENU)
+def declined(turn: Turn) -> Reply:
+    """ "No" to an offer: fine, anything else?"""
+    return ask_prompt(turn.state.asking(Question.MENU), get_content().prompt("declined"))
+
+
+@leads_to(END)
+def goodbye(turn: Turn) -> Reply:
     """Close the session, keeping the place in any routine for the next visit.
 
     When the skill ends a session itself, Alexa sends no SessionEndedRequest: this is the
     last chance to save.
     """
-    routine.save_place(handler_input)
-    return tell(handler_input, get_content().prompts["goodbye"])
-
-
-class LaunchHandler(NeedsStorage, RequestTypeHandler):
-    """LaunchRequest: "open toe twitch helper"."""
-
-    request_types = ("LaunchRequest",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Welcome: the disclaimer the first time; later the diary and any unfinished routine."""
-        content = get_content()
-        locale = handler_input.request_envelope.request.locale or "en-US"
-        before = () if locale.startswith("en") else (content.prompts["unsupported_locale"],)
-        if needs_disclaimer(handler_input):
-            prompt = content.prompt("welcome", disclaimer=content.prompts["disclaimer"])
-            return ask_prompt(handler_input, prompt, *before)
-        texts = content.diary
-        greeting = [*before, texts["welcome_back"], *self.diary_mention(handler_input)]
-        step = routine.saved_step(handler_input)
-        if step is None:
-            return ask_prompt(handler_input, content.prompt("menu"), *greeting)
-        saved = routine.steps()[step]
-        offer_text = texts["resume_offer"].format(
-            name=saved.stretch.name, side=routine.side_words(saved)
-        )
-        return ask(
-            handler_input,
-            *greeting,
-            offer_text,
-            reprompt=texts["resume_reprompt"],
-            offer={"action": "resume_saved", "no": "forget_saved"},
-        )
-
-    def diary_mention(self, handler_input: HandlerInput) -> list[str]:
-        """ "You've logged 3 twitches this week", when there are any (nothing on a fault)."""
-        if self.storage is None:
-            return []
-        try:
-            count = self.storage.trend(handler_input.request_envelope).this_week
-        except Exception as failure:
-            logger.warning("diary unavailable at launch: %s", type(failure).__name__)
-            return []
-        if not count:
-            return []
-        return [
-            get_content().diary["diary_this_week"].format(count=get_content().twitch_count(count))
-        ]
-
-
-class StopHandler(IntentHandler):
-    """AMAZON.StopIntent and AMAZON.CancelIntent: end at once."""
-
-    intent_names = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Keep the place in any routine, say goodbye and close the session."""
-        return goodbye(handler_input)
+    if turn.state.routine is not None:
+        routine.save_place(turn.handler_input, turn.state.routine)
+    return tell(turn.state, get_content().prompts["goodbye"])
 
 
 class SessionEndedHandler(RequestTypeHandler):
@@ -89,7 +91,9 @@ class SessionEndedHandler(RequestTypeHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         """Keep the place in any routine, log the reason and any error; an empty response."""
-        routine.save_place(handler_input)
+        place = get_state(handler_input).routine
+        if place is not None:
+            routine.save_place(handler_input, place)
         request = handler_input.request_envelope.request
         reason = getattr(request.reason, "value", request.reason)
         error = request.error

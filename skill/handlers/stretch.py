@@ -2,69 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
-
 from skill.dialogue import routine
-from skill.handlers.base import IntentHandler
-from skill.handlers.slots import resolved_id, slot_value
+from skill.dialogue.state import DialogueState, Question, RoutinePlace
+from skill.handlers.turn import Turn, leads_to
 from skill.rules.content import STRETCH_IDS, get_content, spoken_list
-from skill.voice.apl import hold_directive, supports_apl
+from skill.voice.apl import hold_directive
 from skill.voice.hold import hold_ssml, seconds_to_say
-from skill.voice.reply import ask
+from skill.voice.reply import Reply, ask
 
 OTHER_FOOT = {"left": "right", "right": "left", None: ""}
 
 
 def _setup_text(step: routine.Step) -> tuple[str, str]:
-    position = (
-        get_content()
-        .stretches["setup_position"]
-        .format(
-            number=step.number,
-            count=len(get_content().stretch_entries),
-            name=step.stretch.name,
-            side=routine.side_words(step),
-        )
+    texts = get_content().stretches
+    position = texts["setup_position"].format(
+        number=step.number,
+        count=len(get_content().stretch_entries),
+        name=step.stretch.name,
+        side=routine.side_words(step),
     )
     setup = step.stretch.setup.format(foot=step.side or "", other=OTHER_FOOT[step.side])
     return position, setup
 
 
-def speak_setup(
-    handler_input: HandlerInput, index: int, *before: str, announce: bool = True
-) -> Response:
+def speak_setup(turn: Turn, index: int, *before: str, announce: bool = True) -> Reply:
     """Describe how to get into a stretch (after saying which, if ``announce``), then wait."""
     texts = get_content().stretches
     step = routine.steps()[index]
-    routine.set_place(handler_input, index, routine.SETUP)
     position, setup = _setup_text(step)
-    response = ask(
-        handler_input,
+    state = turn.state.with_routine(RoutinePlace(index, Question.SETUP)).asking(Question.SETUP)
+    reply = ask(
+        state,
         *before,
         position if announce else "",
         setup,
         step.stretch.safety,
         texts["ready_question"],
         reprompt=texts["ready_reprompt"],
-        offer=routine.stage_offer(routine.SETUP),
-        routine_hint=False,
     )
-    if supports_apl(handler_input):
-        screen = hold_directive(
-            position, step.stretch.safety, setup, 0, prompt=texts["screen_ready"]
-        )
-        response.directives = [screen]
-    return response
+    if not turn.has_screen:
+        return reply
+    screen = hold_directive(position, step.stretch.safety, setup, 0, prompt=texts["screen_ready"])
+    return reply.with_directives(screen)
 
 
-def start_routine(handler_input: HandlerInput, stretch_id: str | None = None) -> Response:
+@leads_to(Question.SETUP)
+def start_routine(turn: Turn, stretch_id: str | None = None) -> Reply:
     """Begin at the first stretch, or at the one asked for; an older saved place is dropped."""
-    routine.forget_saved(handler_input)
+    routine.save_place(turn.handler_input, None)
     if stretch_id is not None:
-        return speak_setup(handler_input, routine.first_step_of(stretch_id))
+        return speak_setup(turn, routine.first_step_of(stretch_id))
     first = routine.steps()[0]
     intro = (
         get_content()
@@ -75,24 +62,34 @@ def start_routine(handler_input: HandlerInput, stretch_id: str | None = None) ->
             side=routine.side_words(first),
         )
     )
-    return speak_setup(handler_input, 0, intro, announce=False)
+    return speak_setup(turn, 0, intro, announce=False)
 
 
-def finish_routine(handler_input: HandlerInput, *before: str) -> Response:
-    """Say the routine is complete and what to do next."""
+@leads_to(Question.SETUP, Question.OFFER_STRETCH)
+def start_stretch(turn: Turn) -> Reply:
+    """StartStretchIntent: start the routine, at the named stretch if there is one."""
+    stretch_id = turn.slot_id("stretch", STRETCH_IDS)
+    if stretch_id is None and turn.slot_value("stretch"):
+        names = [entry.name for entry in get_content().stretch_entries.values()]
+        return offer_routine(turn, "unknown_stretch", names=spoken_list(names))
+    return start_routine(turn, stretch_id)
+
+
+@leads_to(Question.FINISHED)
+def finish_routine(turn: Turn, *before: str) -> Reply:
+    """Say the routine is complete and what to do next; nothing is saved any more."""
     texts = get_content().stretches
-    routine.end_routine(handler_input)
+    routine.save_place(turn.handler_input, None)
     return ask(
-        handler_input,
+        turn.state.with_routine(None).asking(Question.FINISHED),
         *before,
         texts["routine_done"],
         reprompt=texts["routine_done_reprompt"],
-        offer={"action": "menu"},
         repeat=(texts["routine_done"],),
     )
 
 
-def speak_hold(handler_input: HandlerInput, index: int) -> Response:
+def speak_hold(turn: Turn, index: int) -> Reply:
     """Time the hold in one response, then switch feet, move on, or finish.
 
     "Repeat" afterwards repeats the instruction that follows the hold, not the hold.
@@ -103,67 +100,39 @@ def speak_hold(handler_input: HandlerInput, index: int) -> Response:
     timed = hold_ssml(hold, step.stretch.start)
     following = steps[index + 1] if index + 1 < len(steps) else None
     if following is None:
-        response = finish_routine(handler_input, timed)
+        reply = finish_routine(turn, timed)
     else:
-        stage = routine.BETWEEN if following.first_of_stretch else routine.SETUP
-        routine.set_place(handler_input, index + 1, stage)
-        if stage == routine.SETUP:
+        stage = Question.BETWEEN if following.first_of_stretch else Question.SETUP
+        if stage == Question.SETUP:
             after, reprompt = texts["switch_feet"], texts["switch_reprompt"]
         else:
             names = {"name": step.stretch.name, "next_name": following.stretch.name}
             after, reprompt = texts["stretch_done"].format(**names), texts["stretch_done_reprompt"]
-        response = ask(
-            handler_input,
-            timed,
-            after,
-            reprompt=reprompt,
-            offer=routine.stage_offer(stage),
-            routine_hint=False,
-            repeat=(after,),
-        )
-    if supports_apl(handler_input):
-        position, setup = _setup_text(step)
-        start_delay = seconds_to_say(step.stretch.start, hold["words_per_minute"])
-        response.directives = [
-            hold_directive(position, step.stretch.safety, setup, hold["seconds"], start_delay)
-        ]
-    return response
-
-
-def offer_routine(
-    handler_input: HandlerInput, key: str = "not_in_routine", **values: str
-) -> Response:
-    """Outside a routine: say so, and offer to start one."""
-    texts = get_content().stretches
-    return ask(
-        handler_input,
-        texts[key].format(**values),
-        reprompt=texts[f"{key}_reprompt"],
-        offer={"action": "stretch"},
+        state = turn.state.with_routine(RoutinePlace(index + 1, stage)).asking(stage)
+        reply = ask(state, timed, after, reprompt=reprompt, repeat=(after,))
+    if not turn.has_screen:
+        return reply
+    position, setup = _setup_text(step)
+    start_delay = seconds_to_say(step.stretch.start, hold["words_per_minute"])
+    return reply.with_directives(
+        hold_directive(position, step.stretch.safety, setup, hold["seconds"], start_delay)
     )
 
 
-def answer_ready(
-    handler_input: HandlerInput, outside: Callable[[HandlerInput], Response]
-) -> Response:
-    """ "Ready": hold a stretch that is set up, set up the next one, or ``outside`` a routine."""
-    place = routine.get_place(handler_input)
-    if place is None:
-        return outside(handler_input)
-    if place["stage"] == routine.SETUP:
-        return speak_hold(handler_input, place["step"])
-    return speak_setup(handler_input, place["step"])
+@leads_to(Question.OFFER_STRETCH)
+def offer_routine(turn: Turn, key: str = "not_in_routine", **values: str) -> Reply:
+    """Outside a routine: say so, and offer to start one."""
+    texts = get_content().stretches
+    state = turn.state.with_routine(None).asking(Question.OFFER_STRETCH)
+    return ask(state, texts[key].format(**values), reprompt=texts[f"{key}_reprompt"])
 
 
-class StartStretchHandler(IntentHandler):
-    """StartStretchIntent: "walk me through a stretch", optionally naming one."""
+@leads_to(Question.OFFER_STRETCH)
+def offer_again(turn: Turn) -> Reply:
+    """After a finished routine: offer to do it again."""
+    return offer_routine(turn, "again")
 
-    intent_names = ("StartStretchIntent",)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Start the routine, at the named stretch if there is one."""
-        stretch_id = resolved_id(handler_input, "stretch", STRETCH_IDS)
-        if stretch_id is None and slot_value(handler_input, "stretch"):
-            names = [entry.name for entry in get_content().stretch_entries.values()]
-            return offer_routine(handler_input, "unknown_stretch", names=spoken_list(names))
-        return start_routine(handler_input, stretch_id)
+def place_of(state: DialogueState) -> RoutinePlace:
+    """The routine place (moves in routine rows of the table always have one)."""
+    return state.routine or RoutinePlace(0)

@@ -2,26 +2,96 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name
-from ask_sdk_model import Response
-
-from skill.dialogue import check as symptom_check
-from skill.dialogue.check import ask_question
-from skill.handlers.base import IntentHandler
-from skill.handlers.symptoms import speak_emergency
+from skill.dialogue import check
+from skill.dialogue.state import CheckPlace, DialogueState, Question
+from skill.handlers import symptoms
+from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content, spoken_list
-from skill.voice.emergency import emergency_number
-from skill.voice.reply import ask
+from skill.voice.reply import Reply, ask
 from skill.voice.ssml import fill
 
 MAX_SPOKEN_LABELS = 3
-ANSWER_BY_INTENT = {
-    "AMAZON.YesIntent": triage.YES,
-    "AMAZON.NoIntent": triage.NO,
-    "NotSureIntent": triage.UNSURE,
-}
+
+
+def ask_question(turn: Turn, state: DialogueState, index: int, *before: str) -> Reply:
+    """Ask question ``index`` of the check; "yes", "no" and "not sure" answer it."""
+    texts = get_content().symptoms["check"]
+    question = check.questions()[index]["ask"]
+    place = (state.check or CheckPlace()).at(index)
+    return ask(
+        state.with_check(place).asking(Question.CHECK),
+        *before,
+        question,
+        reprompt=texts["question_reprompt"].format(question=question),
+    )
+
+
+@leads_to(Question.CHECK)
+def start_check(turn: Turn) -> Reply:
+    """SymptomCheckIntent: start at the first question, or carry on at the current one."""
+    texts = get_content().symptoms["check"]
+    place = turn.state.check
+    if place is not None:
+        return ask_question(turn, turn.state, place.index, texts["resume"])
+    return restart_check(turn)
+
+
+@leads_to(Question.CHECK)
+def restart_check(turn: Turn) -> Reply:
+    """The check from its first question, with no answers."""
+    texts = get_content().symptoms["check"]
+    intro = texts["intro"].format(count=len(check.questions()))
+    return ask_question(turn, turn.state.with_check(CheckPlace()), 0, intro)
+
+
+def _answer(turn: Turn, answer: str) -> Reply:
+    """Record the answer to the question asked; emergencies end the check at once."""
+    place = turn.state.check or CheckPlace()
+    place = place.answered(place.index, answer)
+    answers = check.answers_by_sign(place)
+    if triage.verdict(answers).kind == triage.EMERGENCY:
+        return symptoms.emergency(turn)
+    following = place.index + 1
+    if following < len(check.questions()):
+        return ask_question(turn, turn.state.with_check(place), following)
+    return verdict(turn, answers)
+
+
+@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+def answer_yes(turn: Turn) -> Reply:
+    """ "Yes" to a check question."""
+    return _answer(turn, triage.YES)
+
+
+@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+def answer_no(turn: Turn) -> Reply:
+    """ "No" to a check question."""
+    return _answer(turn, triage.NO)
+
+
+@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+def answer_unsure(turn: Turn) -> Reply:
+    """ "Not sure" to a check question."""
+    return _answer(turn, triage.UNSURE)
+
+
+@leads_to(Question.CHECK)
+def previous_question(turn: Turn) -> Reply:
+    """ "Go back": the question before, whose answer can now be changed."""
+    place = turn.state.check or CheckPlace()
+    if place.index == 0:
+        first = get_content().dialogue["check_first_question"]
+        return ask_question(turn, turn.state, 0, first)
+    return ask_question(turn, turn.state, place.index - 1)
+
+
+@leads_to(Question.CHECK)
+def finish_check_first(turn: Turn) -> Reply:
+    """A routine word during the check: finish the check first."""
+    place = turn.state.check or CheckPlace()
+    first = get_content().stretches["finish_check_first"]
+    return ask_question(turn, turn.state, place.index, first)
 
 
 def _spoken_signs(labels: list[str]) -> str:
@@ -31,99 +101,47 @@ def _spoken_signs(labels: list[str]) -> str:
     return spoken_list(labels)
 
 
-def speak_verdict(handler_input: HandlerInput, answers: dict[str, str]) -> Response:
-    """Say what the answers add up to, name what was said, and offer the next step."""
+def verdict(turn: Turn, answers: dict[str, str]) -> Reply:
+    """Say what the answers add up to, name what was said, and offer the next step.
+
+    A routine that was under way before the check is offered again.
+    """
     texts = get_content().symptoms["check"]
     result = triage.verdict(answers)
-    symptom_check.end_check(handler_input)
-    if result.kind == triage.EMERGENCY:
-        return speak_emergency(handler_input)
-    spoken_number, printed_number = emergency_number(handler_input)
+    state = turn.state.with_check(None)
+    spoken_number, printed_number = turn.emergency()
     urgent = [fill(texts["unsure_emergency"], emergency=spoken_number)]
     first = urgent if result.unsure_emergency else []
+    stretches = get_content().stretches
     if result.kind == triage.SELF_CARE:
+        offer = (stretches["offer_back"], stretches["offer_back_reprompt"])
+        if state.routine is None:
+            offer = (texts["offer_stretch"], texts["offer_stretch_reprompt"])
         return ask(
-            handler_input,
-            *first,
-            texts["self_care"],
-            texts["offer_stretch"],
-            reprompt=texts["offer_stretch_reprompt"],
-            offer={"action": "stretch"},
+            state.asking(Question.VERDICT), *first, texts["self_care"], offer[0], reprompt=offer[1]
         )
-    labels = symptom_check.labels_for(result.signs)
+    labels = check.labels_for(result.signs)
     if result.kind == triage.SEE_PROVIDER:
         key, advice = "see_provider", [get_content().symptoms["doctor_may"]]
     else:
-        key, advice = (
-            "unsure",
-            urgent
-            if result.unsure_emergency
-            else [fill(texts["unsure_later"], emergency=spoken_number)],
-        )
-        first = []
+        later = [fill(texts["unsure_later"], emergency=spoken_number)]
+        key, advice, first = "unsure", urgent if result.unsure_emergency else later, []
     card_text = texts[f"card_{key}"].format(
         signs="\n".join(f"- {label}" for label in labels), emergency=printed_number
     )
+    closing = (texts["anything_else"], texts["anything_else_reprompt"], Question.MENU)
+    if state.routine is not None:
+        closing = (
+            stretches["offer_back"],
+            stretches["offer_back_reprompt"],
+            Question.BACK_TO_ROUTINE,
+        )
     return ask(
-        handler_input,
+        state.asking(closing[2]),
         *first,
         texts[key].format(signs=_spoken_signs(labels)),
         *advice,
-        texts["anything_else"],
-        reprompt=texts["anything_else_reprompt"],
-        offer={"action": "menu"},
+        closing[0],
+        reprompt=closing[1],
         card=(texts["card_title"], card_text),
     )
-
-
-class SymptomCheckHandler(IntentHandler):
-    """SymptomCheckIntent: "check my symptoms"; picks up a check already under way."""
-
-    intent_names = ("SymptomCheckIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Start at the first question, or carry on at the current one."""
-        texts = get_content().symptoms["check"]
-        check = symptom_check.get_check(handler_input)
-        if check is not None:
-            return ask_question(handler_input, check["index"], texts["resume"])
-        symptom_check.set_check(handler_input, 0, {})
-        intro = texts["intro"].format(count=len(symptom_check.questions()))
-        return ask_question(handler_input, 0, intro)
-
-
-class CheckAnswerHandler(IntentHandler):
-    """Yes, no or not sure, when the skill has just asked a check question."""
-
-    intent_names = tuple(ANSWER_BY_INTENT)
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        """Only while a check question is waiting for its answer."""
-        return super().can_handle(handler_input) and symptom_check.in_check(handler_input)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Record the answer; emergencies end the check at once."""
-        check = symptom_check.get_check(handler_input)
-        answer = ANSWER_BY_INTENT[get_intent_name(handler_input)]
-        question = symptom_check.questions()[check["index"]]
-        given = triage.answer_all(question["signs"], answer)
-        answers = triage.merge_answers(check["answers"], given)
-        if triage.verdict(answers).kind == triage.EMERGENCY:
-            symptom_check.end_check(handler_input)
-            return speak_emergency(handler_input)
-        following = check["index"] + 1
-        if following < len(symptom_check.questions()):
-            symptom_check.set_check(handler_input, following, answers)
-            return ask_question(handler_input, following)
-        return speak_verdict(handler_input, answers)
-
-
-class NotSureHandler(IntentHandler):
-    """NotSureIntent outside the check: reassure, and say what the skill can do."""
-
-    intent_names = ("NotSureIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Offer the menu."""
-        prompt = get_content().symptoms["not_sure_elsewhere"]
-        return ask(handler_input, prompt["speech"], reprompt=prompt["reprompt"])

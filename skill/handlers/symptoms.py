@@ -2,71 +2,65 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
-
-from skill.dialogue import check as symptom_check
-from skill.handlers.base import IntentHandler
-from skill.handlers.slots import resolved_id, slot_value
+from skill.dialogue.state import Question
+from skill.handlers import symptom_check
+from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content
-from skill.voice.emergency import emergency_number
-from skill.voice.reply import ask, tell
+from skill.voice.reply import Reply, ask, tell
 from skill.voice.ssml import fill
 
 EMERGENCY_CARD_TITLE = "Get help now"
 
 
-def speak_emergency(handler_input: HandlerInput) -> Response:
+@leads_to(END)
+def emergency(turn: Turn) -> Reply:
     """Emergency advice with the local number, and nothing else: the session ends."""
     texts = get_content().symptoms
-    spoken, printed = emergency_number(handler_input)
+    spoken, printed = turn.emergency()
     card = (EMERGENCY_CARD_TITLE, texts["emergency_card"].format(emergency=printed))
-    return tell(handler_input, fill(texts["emergency"], emergency=spoken), card=card)
+    return tell(turn.state.with_check(None), fill(texts["emergency"], emergency=spoken), card=card)
 
 
-def continue_check_or_close(handler_input: HandlerInput, *before: str) -> Response:
-    """After advice: back to the check's question if it was just asked, else anything else."""
-    check = symptom_check.get_check(handler_input)
-    if check is not None and symptom_check.in_check(handler_input):
-        resume = get_content().symptoms["check"]["resume"]
-        return symptom_check.ask_question(handler_input, check["index"], *before, resume)
+@leads_to(END, Question.CHECK, Question.BACK_TO_ROUTINE, Question.REPORTED)
+def speak_report(turn: Turn, sign: str) -> Reply:
+    """Advice for one warning sign: the check records it; a stretch stops first."""
+    if triage.classify(sign) == triage.EMERGENCY:
+        return emergency(turn)
     texts = get_content().symptoms
+    advice = (texts["see_provider"].format(why=texts["why"][sign]), texts["doctor_may"])
+    state = turn.state
+    if state.check is not None:
+        state = state.with_check(state.check.with_reported(sign))
+    if turn.state.question == Question.CHECK and state.check is not None:
+        resume = texts["check"]["resume"]
+        return symptom_check.ask_question(turn, state, state.check.index, *advice, resume)
+    if state.routine is not None:
+        stretches = get_content().stretches
+        return ask(
+            state.asking(Question.BACK_TO_ROUTINE),
+            stretches["stop_for_sign"],
+            *advice,
+            stretches["offer_back"],
+            reprompt=stretches["offer_back_reprompt"],
+        )
     return ask(
-        handler_input,
-        *before,
+        state.asking(Question.REPORTED, sign),
+        *advice,
         texts["report_question"],
         reprompt=texts["report_reprompt"],
-        offer={"action": "menu"},
     )
 
 
-def speak_report(handler_input: HandlerInput, sign: str) -> Response:
-    """Advice for one reported warning sign; a check under way records it as a yes."""
-    if triage.classify(sign) == triage.EMERGENCY:
-        return speak_emergency(handler_input)
-    check = symptom_check.get_check(handler_input)
-    if check is not None:
-        answers = {**check["answers"], sign: triage.YES}
-        symptom_check.set_check(handler_input, check["index"], answers)
+@leads_to(END, Question.CHECK, Question.BACK_TO_ROUTINE, Question.REPORTED, Question.MENU)
+def report_symptom(turn: Turn) -> Reply:
+    """ReportSymptomIntent: advise on the sign; say honestly when it is not one the skill knows."""
+    sign = turn.slot_id("symptom", tuple(sorted(triage.ALL_SIGNS)))
+    if sign is not None:
+        return speak_report(turn, sign)
     texts = get_content().symptoms
-    advice = texts["see_provider"].format(why=texts["why"][sign])
-    return continue_check_or_close(handler_input, advice, texts["doctor_may"])
-
-
-class ReportSymptomHandler(IntentHandler):
-    """ReportSymptomIntent: "my toe is numb", "I'm limping", "it keeps me up at night"."""
-
-    intent_names = ("ReportSymptomIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Advise on the sign, say honestly when it is not one the skill knows."""
-        sign = resolved_id(handler_input, "symptom", tuple(sorted(triage.ALL_SIGNS)))
-        if sign is not None:
-            return speak_report(handler_input, sign)
-        texts = get_content().symptoms
-        if slot_value(handler_input, "symptom"):
-            key, offer = "unknown_symptom", {"action": "menu"}
-        else:
-            key, offer = "no_symptom", None
-        return ask(handler_input, texts[key], reprompt=texts[f"{key}_reprompt"], offer=offer)
+    if turn.slot_value("symptom"):
+        state, key = turn.state.asking(Question.MENU), "unknown_symptom"
+    else:
+        state, key = turn.state.asking(Question.WHAT_SYMPTOM), "no_symptom"
+    return ask(state, texts[key], reprompt=texts[f"{key}_reprompt"])

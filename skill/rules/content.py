@@ -82,6 +82,7 @@ class Content:
     stretch_entries: dict[str, Stretch]
     symptoms: dict[str, Any]
     diary: dict[str, Any]
+    dialogue: dict[str, Any]
 
     def prompt(self, key: str, **values: str) -> Prompt:
         """Return prompt ``key`` with ``{placeholders}`` filled from ``values``."""
@@ -210,6 +211,7 @@ def load_content(folder: Path | None = None) -> Content:
         topic_entries=topic_entries,
         doctor=files["doctor.yaml"],
         prompts=files["prompts.yaml"],
+        dialogue=files["dialogue.yaml"],
     )
 
 

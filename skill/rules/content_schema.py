@@ -6,7 +6,42 @@ from typing import Any
 
 NUMBER = (int, float)
 PROMPT = {"speech": str, "reprompt": str}
+QUESTIONS = (
+    "menu",
+    "causes",
+    "which_cause",
+    "cause",
+    "tips",
+    "tip",
+    "doctor_offer",
+    "doctor_signs",
+    "checks_offer",
+    "reported",
+    "what_symptom",
+    "check",
+    "verdict",
+    "offer_stretch",
+    "setup",
+    "between",
+    "paused",
+    "finished",
+    "resume_saved",
+    "back_to_routine",
+    "diary",
+    "diary_empty",
+    "erase",
+    "lost",
+)
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "dialogue.yaml": {
+        "help": dict.fromkeys(QUESTIONS, str),
+        "not_caught": str,
+        "lost": str,
+        "nothing_before": str,
+        "check_first_question": str,
+        "nothing_to_pause": str,
+        "not_sure": str,
+    },
     "causes.yaml": {
         "intro": str,
         "card_intro": str,
@@ -58,6 +93,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "help_paused": str,
         "not_in_routine": str,
         "not_in_routine_reprompt": str,
+        "again": str,
+        "again_reprompt": str,
+        "stop_for_sign": str,
+        "offer_back": str,
+        "offer_back_reprompt": str,
         "finish_check_first": str,
         "unknown_stretch": str,
         "unknown_stretch_reprompt": str,
@@ -138,6 +178,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "deleted": str,
         "not_deleted": str,
         "not_deleted_reprompt": str,
+        "cancelled_delete": str,
         "delete_failed": str,
     },
     "prompts.yaml": {

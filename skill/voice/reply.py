@@ -1,7 +1,8 @@
-"""Build responses: a question keeps the session open, a statement closes it."""
+"""Replies: what a move says and the state it leads to; a question keeps the session open."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -9,65 +10,80 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from skill.dialogue.profile import load_profile
-from skill.dialogue.state import (
-    ROUTINE,
-    remember_turn,
-    session_attributes,
-    set_expected_answer,
-    set_offer,
-)
+from skill.dialogue.state import ROUTINE_STAGES, DialogueState, Question, set_state
 from skill.rules.content import Prompt, get_content
-from skill.voice.ssml import escape, say
+from skill.voice.ssml import Markup, escape, say
 
-Offer = dict[str, Any]
 DISCLAIMER_HEARD = "disclaimer_heard"
+_ABOUT_THE_ROUTINE = (*ROUTINE_STAGES, Question.CHECK, Question.BACK_TO_ROUTINE)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to say, what to ask again if the person is silent (None ends), and the next state."""
+
+    speech: tuple[str, ...]
+    reprompt: str | None
+    state: DialogueState
+    card: tuple[str, str] | None = None
+    directives: tuple[Any, ...] = ()
+    repeat: tuple[str, ...] | None = None
+
+    @property
+    def ends(self) -> bool:
+        """True when the session closes after this reply."""
+        return self.reprompt is None
+
+    def with_directives(self, *directives: Any) -> Reply:
+        """The same reply, with screen directives."""
+        return Reply(self.speech, self.reprompt, self.state, self.card, directives, self.repeat)
 
 
 def ask(
-    handler_input: HandlerInput,
+    state: DialogueState,
     *sentences: str,
     reprompt: str,
-    offer: Offer | None = None,
     card: tuple[str, str] | None = None,
-    expects: str | None = None,
-    routine_hint: bool = True,
     repeat: tuple[str, ...] | None = None,
-) -> Response:
-    """Say ``sentences`` and wait; ``offer`` is what "yes" accepts, ``expects`` a slot type.
-
-    Mid-routine, the reprompt also says how to get back to the stretches unless
-    ``routine_hint`` is false. "Repeat" says ``repeat`` if given, else the whole speech.
-    """
-    speech = say(*sentences)
-    if routine_hint and session_attributes(handler_input).get(ROUTINE):
-        reprompt = f"{reprompt} {get_content().stretches['return_hint']}"
-    reprompt_ssml = say(reprompt)
-    remember_turn(handler_input, say(*repeat) if repeat else speech, reprompt_ssml)
-    set_offer(handler_input, offer)
-    set_expected_answer(handler_input, expects)
-    return _build(handler_input, _with_disclaimer(handler_input, speech), reprompt_ssml, card)
+) -> Reply:
+    """Say ``sentences`` and wait in ``state``; "repeat" says ``repeat`` if given, else all."""
+    return Reply(sentences, reprompt, state, card, (), repeat)
 
 
-def ask_prompt(
-    handler_input: HandlerInput, prompt: Prompt, *before: str, **kwargs: Any
-) -> Response:
+def ask_prompt(state: DialogueState, prompt: Prompt, *before: str, **kwargs: Any) -> Reply:
     """Ask a content prompt, optionally after some ``before`` sentences."""
-    return ask(handler_input, *before, prompt.speech, reprompt=prompt.reprompt, **kwargs)
+    return ask(state, *before, prompt.speech, reprompt=prompt.reprompt, **kwargs)
 
 
-def tell(
-    handler_input: HandlerInput, *sentences: str, card: tuple[str, str] | None = None
-) -> Response:
+def tell(state: DialogueState, *sentences: str, card: tuple[str, str] | None = None) -> Reply:
     """Say ``sentences`` and end the session."""
-    builder = handler_input.response_builder.speak(say(*sentences))
-    if card is not None:
-        builder.set_card(SimpleCard(title=card[0], content=card[1]))
-    return builder.set_should_end_session(True).response
+    return Reply(sentences, None, state, card)
 
 
-def replay(handler_input: HandlerInput, speech: str, reprompt: str) -> Response:
-    """Say already-built SSML again, keeping the session and the pending offer."""
-    return _build(handler_input, speech, reprompt, None)
+def render(handler_input: HandlerInput, reply: Reply) -> Response:
+    """Build the response, remember what was said for "repeat", and keep the next state."""
+    speech = say(*reply.speech)
+    spoken = speech if reply.ends else _with_disclaimer(handler_input, speech)
+    builder = handler_input.response_builder.speak(spoken)
+    if reply.card is not None:
+        builder.set_card(SimpleCard(title=reply.card[0], content=reply.card[1]))
+    for directive in reply.directives:
+        builder.add_directive(directive)
+    state = reply.state
+    if reply.reprompt is None:
+        set_state(handler_input, state)
+        return builder.set_should_end_session(True).response
+    remembered = say(*reply.repeat) if reply.repeat else speech
+    set_state(handler_input, state.having_said(remembered, say(reply.reprompt)))
+    reprompt = say(reply.reprompt, *_routine_hint(state))
+    return builder.ask(reprompt).set_should_end_session(False).response
+
+
+def _routine_hint(state: DialogueState) -> tuple[str, ...]:
+    """Away from a routine that is under way, the reprompt says how to get back to it."""
+    if state.routine is None or state.question in _ABOUT_THE_ROUTINE:
+        return ()
+    return (get_content().stretches["return_hint"],)
 
 
 def needs_disclaimer(handler_input: HandlerInput) -> bool:
@@ -82,6 +98,7 @@ def needs_disclaimer(handler_input: HandlerInput) -> bool:
 
 
 def _with_disclaimer(handler_input: HandlerInput, speech: str) -> str:
+    """A one-shot request opening a session hears the disclaimer first, once."""
     envelope = handler_input.request_envelope
     if envelope.session is None or not envelope.session.new:
         return speech
@@ -91,10 +108,6 @@ def _with_disclaimer(handler_input: HandlerInput, speech: str) -> str:
     return speech.replace("<speak>", f"<speak>{disclaimer} ", 1)
 
 
-def _build(
-    handler_input: HandlerInput, speech: str, reprompt: str, card: tuple[str, str] | None
-) -> Response:
-    builder = handler_input.response_builder.speak(speech).ask(reprompt)
-    if card is not None:
-        builder.set_card(SimpleCard(title=card[0], content=card[1]))
-    return builder.set_should_end_session(False).response
+def inner(ssml_document: str) -> Markup:
+    """The body of a ``<speak>`` document, to speak inside another one."""
+    return Markup(ssml_document.removeprefix("<speak>").removesuffix("</speak>"))
