@@ -6,7 +6,7 @@ import json
 import logging
 import os
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 def build_skill(storage: Storage | None = None) -> CustomSkill:
     """Check the content, register every handler with the storage, then create the skill."""
     get_content()
-    builder = CustomSkillBuilder(persistence_adapter=storage.adapter if storage else None)
+    adapter = storage.adapter if storage else None
+    builder = CustomSkillBuilder(persistence_adapter=adapter)  # type: ignore[arg-type]
     builder.add_global_request_interceptor(ReadDialogueState(dialogue_limits()))
     builder.add_request_handler(DialogueHandler(storage))
     builder.add_request_handler(SessionEndedHandler())
@@ -72,4 +73,4 @@ def handle_event(event: dict[str, Any] | str, skill: CustomSkill | None = None) 
         logger.warning("request the SDK cannot read; answered with an empty response")
         return dict(EMPTY_RESPONSE)
     response = (skill or get_skill()).invoke(request_envelope=envelope, context=None)
-    return _serializer.serialize(response)
+    return cast(dict[str, Any], _serializer.serialize(response))

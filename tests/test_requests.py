@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from skill.hosting import lambda_function
 from skill.dialogue.table import TOPICS
+from skill.hosting import lambda_function
 from skill.voice.ssml import check_response
 from tests.alexa import REAL_REQUESTS, load_real_request, speech_text
 

@@ -34,7 +34,6 @@ def which_cause(turn: Turn) -> Reply:
     return ask_prompt(turn.state.asking(Question.WHICH_CAUSE), prompt)
 
 
-@leads_to(Question.CAUSE, Question.DOCTOR_OFFER)
 def speak_cause(turn: Turn, cause_id: str) -> Reply:
     """One cause in detail, then an offer of the tip that helps with it (or the doctor)."""
     content = get_content()

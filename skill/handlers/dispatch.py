@@ -21,7 +21,7 @@ def request_name(handler_input: HandlerInput) -> str:
     request = handler_input.request_envelope.request
     intent = getattr(request, "intent", None)
     name = getattr(intent, "name", None)
-    return name if isinstance(name, str) and name else get_request_type(handler_input)
+    return name if isinstance(name, str) and name else str(get_request_type(handler_input))
 
 
 def choose_move(handler_input: HandlerInput) -> Move:

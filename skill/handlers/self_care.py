@@ -26,7 +26,6 @@ def overview(turn: Turn) -> Reply:
     )
 
 
-@leads_to(Question.TIP, Question.DOCTOR_OFFER)
 def speak_topic(turn: Turn, topic_id: str) -> Reply:
     """One tip, then an offer of the next one (or of the doctor advice after the last)."""
     content = get_content()

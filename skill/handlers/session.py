@@ -6,7 +6,7 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model import Response, SessionEndedRequest
 
 from skill.dialogue import routine
 from skill.dialogue.state import DialogueState, Question, get_state
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 def launch(turn: Turn) -> Reply:
     """Welcome: the disclaimer the first time; later the diary and any unfinished routine."""
     content = get_content()
-    locale = turn.handler_input.request_envelope.request.locale or "en-US"
+    locale = getattr(turn.handler_input.request_envelope.request, "locale", None) or "en-US"
     before = () if locale.startswith("en") else (content.prompts["unsupported_locale"],)
     fresh = DialogueState()
     if needs_disclaimer(turn.handler_input):
@@ -95,6 +95,8 @@ class SessionEndedHandler(RequestTypeHandler):
         if place is not None:
             routine.save_place(handler_input, place)
         request = handler_input.request_envelope.request
+        if not isinstance(request, SessionEndedRequest):
+            return handler_input.response_builder.response
         reason = getattr(request.reason, "value", request.reason)
         error = request.error
         if error is not None:

@@ -22,7 +22,6 @@ def emergency(turn: Turn) -> Reply:
     return tell(turn.state.with_check(None), fill(texts["emergency"], emergency=spoken), card=card)
 
 
-@leads_to(END, Question.CHECK, Question.BACK_TO_ROUTINE, Question.REPORTED)
 def speak_report(turn: Turn, sign: str) -> Reply:
     """Advice for one warning sign: the check records it; a stretch stops first."""
     if triage.classify(sign) == triage.EMERGENCY:

@@ -102,7 +102,8 @@ def _with_disclaimer(handler_input: HandlerInput, speech: str) -> str:
     envelope = handler_input.request_envelope
     if envelope.session is None or not envelope.session.new:
         return speech
-    if envelope.request.object_type == "LaunchRequest" or not needs_disclaimer(handler_input):
+    launch = getattr(envelope.request, "object_type", None) == "LaunchRequest"
+    if launch or not needs_disclaimer(handler_input):
         return speech
     disclaimer = escape(get_content().prompts["disclaimer"])
     return speech.replace("<speak>", f"<speak>{disclaimer} ", 1)
