@@ -107,7 +107,9 @@ def test_an_unknown_sign_gets_an_honest_answer(conversation):
 
 def test_a_report_with_no_symptom_asks_what_it_is(conversation):
     response = conversation.say("ReportSymptomIntent")
-    assert speech_text(response).startswith("What are you noticing?")
+    assert speech_text(response).endswith(
+        "What are you noticing? For example, my toe is numb, or, it hurts."
+    )
 
 
 def test_an_abandoned_check_does_not_take_over_a_later_report(conversation):
