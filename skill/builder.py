@@ -17,13 +17,14 @@ from ask_sdk_model import RequestEnvelope
 from skill.dialogue.check import questions
 from skill.dialogue.profile import SaveProfile
 from skill.dialogue.routine import steps
-from skill.dialogue.state import Limits, ReadDialogueState, WriteDialogueState
-from skill.handlers.diary import SkillDisabledHandler
+from skill.dialogue.state import Limits, Question, ReadDialogueState, WriteDialogueState
+from skill.handlers.diary import DIARY_ADVICE, SkillDisabledHandler
 from skill.handlers.dispatch import DialogueHandler
+from skill.handlers.doctor import DOCTOR_CHAIN
 from skill.handlers.errors import ApologiseOnError
 from skill.handlers.session import IgnoredRequestHandler, SessionEndedHandler
 from skill.persistence import Storage, storage_from_settings
-from skill.rules.content import get_content
+from skill.rules.content import CAUSE_IDS, TOPIC_IDS, get_content
 from skill.rules.triage import ALL_SIGNS
 
 _serializer = DefaultSerializer()
@@ -48,7 +49,15 @@ def build_skill(storage: Storage | None = None) -> CustomSkill:
 
 def dialogue_limits() -> Limits:
     """What a sound dialogue state can hold, from the content."""
-    return Limits(steps=len(steps()), questions=len(questions()), signs=ALL_SIGNS)
+    causes, tips = frozenset(CAUSE_IDS), frozenset(TOPIC_IDS)
+    subjects = {
+        Question.CAUSE: causes,
+        Question.TIP: tips,
+        Question.DOCTOR_OFFER: causes | tips,
+        Question.REPORTED: ALL_SIGNS,
+        Question.CHECKS_OFFER: frozenset({DOCTOR_CHAIN, DIARY_ADVICE}),
+    }
+    return Limits(len(steps()), len(questions()), ALL_SIGNS, subjects)
 
 
 @cache

@@ -49,13 +49,29 @@ PATHS: dict[Question, list[tuple[str, dict[str, str]]]] = {
     Question.DIARY_EMPTY: [("TwitchHistoryIntent", {})],
     Question.ERASE: [("LogTwitchIntent", {}), ("DeleteDataIntent", {})],
 }
-STATES = sorted(PATHS)
+# Questions shared by several activities, reached from each (the key names the variant).
+VARIANTS: dict[str, tuple[Question, list[tuple[str, dict[str, str]]]]] = {
+    "doctor_offer after the last tip": (
+        Question.DOCTOR_OFFER,
+        [("SelfCareIntent", {"topic": "FOOTWEAR"})],
+    ),
+    "check with a routine under it": (
+        Question.CHECK,
+        [("StartStretchIntent", {}), ("SymptomCheckIntent", {})],
+    ),
+    "causes with a routine under them": (
+        Question.CAUSES,
+        [("StartStretchIntent", {}), ("TwitchCausesIntent", {})],
+    ),
+}
+STATES = sorted(PATHS) + sorted(VARIANTS)
 
 
-def arrive(invoke, question: Question) -> Conversation:
-    """A new person's conversation, walked to ``question``."""
+def arrive(invoke, question: Question | str) -> Conversation:
+    """A new person's conversation, walked to ``question`` (or to a named variant)."""
     conversation = Conversation(invoke, RequestFactory())
-    for name, slots in PATHS[question]:
+    path = VARIANTS[question][1] if question in VARIANTS else PATHS[Question(question)]
+    for name, slots in path:
         if name == "LaunchRequest":
             conversation.launch()
         else:
@@ -90,7 +106,8 @@ def test_every_question_has_a_row_and_a_path():
 @pytest.mark.parametrize("question", STATES)
 def test_each_path_reaches_its_question(invoke, question):
     conversation = arrive(invoke, question)
-    assert conversation.attributes.get("question") == question.value
+    expected = VARIANTS[question][0] if question in VARIANTS else question
+    assert conversation.attributes.get("question") == expected
 
 
 @pytest.mark.parametrize("question", STATES)
@@ -119,7 +136,7 @@ def test_help_says_what_yes_or_no_does_and_asks_again(invoke, question):
     asked = reprompt_text(conversation.responses[-1]).split(" Or say resume")[0]
     helped = speech_text(say_word(conversation, Word.HELP))
     assert asked in helped
-    if question not in (Question.MENU, Question.DIARY, *ROUTINE):
+    if question not in (Question.MENU, Question.DIARY, *ROUTINE, *VARIANTS):
         assert " yes" in helped.lower() or " no " in helped.lower() or "name" in helped.lower()
 
 
@@ -194,3 +211,22 @@ def test_cancel_at_the_erase_question_says_nothing_was_deleted(invoke):
     response = say_word(arrive(invoke, Question.ERASE), Word.CANCEL)
     assert "haven't deleted anything" in speech_text(response)
     assert response["response"]["shouldEndSession"] is True
+
+
+def test_the_committed_diagram_matches_the_table():
+    from pathlib import Path
+
+    from skill.dialogue.diagram import document
+
+    committed = Path(__file__).resolve().parents[1] / "docs" / "dialogue.md"
+    assert committed.read_text(encoding="utf-8") == document(), (
+        "run: toe-twitch diagram --output docs/dialogue.md"
+    )
+
+
+def test_every_move_in_the_table_declares_where_it_leads():
+    from skill.dialogue.table import ACTIVITY_ROWS, EVERYWHERE, TOPICS, USUALLY
+    from skill.handlers.turn import targets_of
+
+    rows = [*TABLE.values(), *ACTIVITY_ROWS.values(), EVERYWHERE, USUALLY, TOPICS]
+    assert [m.__name__ for row in rows for m in row.values() if not targets_of(m)] == []

@@ -19,7 +19,6 @@ from ask_sdk_model import Response
 logger = logging.getLogger(__name__)
 
 MAX_SAID_CHARS = 8000
-MAX_SUBJECT_CHARS = 40
 _STATE = "dialogue_state"
 
 
@@ -179,6 +178,7 @@ class Limits:
     steps: int
     questions: int
     signs: frozenset[str]
+    subjects: dict[Question, frozenset[str]] = field(default_factory=dict)
 
 
 def parse_state(attributes: Any, limits: Limits) -> DialogueState:
@@ -191,9 +191,11 @@ def parse_state(attributes: Any, limits: Limits) -> DialogueState:
         faults.append("question")
         question = Question.LOST
     subject = attributes.get("subject", "")
-    if not isinstance(subject, str) or len(subject) > MAX_SUBJECT_CHARS:
+    if not isinstance(subject, str) or subject not in limits.subjects.get(question, {""}):
         faults.append("subject")
         subject = ""
+        if question in limits.subjects:
+            question = Question.LOST
     routine = _part(attributes, "routine", faults, RoutinePlace.from_json, limits.steps)
     check = _part(attributes, "check", faults, CheckPlace.from_json, limits.questions, limits.signs)
     said = _said(attributes.get("said"))

@@ -104,7 +104,8 @@ _IN_ROUTINE: dict[Word, Move] = {
     Word.PAUSE: routine_commands.pause,
 }
 _ROUTINE_WORDS = (Word.NEXT, Word.PAUSE, Word.RESUME, Word.READY)
-_BACK_TO_ROUTINE = {word: routine_commands.resume_here for word in (Word.YES, *_ROUTINE_WORDS)}
+_TO_ROUTINE = (Word.YES, Word.NEXT, Word.RESUME, Word.READY)
+_BACK_TO_ROUTINE = {word: routine_commands.resume_here for word in _TO_ROUTINE}
 _CAUSE_STEPS = {Word.NEXT: causes.next_cause, Word.PREVIOUS: causes.previous_cause}
 _TIP_STEPS = {Word.NEXT: self_care.next_tip, Word.PREVIOUS: self_care.previous_tip}
 
@@ -153,7 +154,7 @@ TABLE: dict[Q, dict[Word, Move]] = {
         **{word: stretch.offer_again for word in _ROUTINE_WORDS if word != Word.PAUSE},
     },
     Q.RESUME_SAVED: {
-        **{word: routine_commands.pick_up_saved for word in (Word.YES, *_ROUTINE_WORDS)},
+        **{word: routine_commands.pick_up_saved for word in _TO_ROUTINE},
         Word.NO: routine_commands.forget_saved,
         Word.START_OVER: stretch.start_routine,
     },
@@ -172,7 +173,7 @@ TABLE: dict[Q, dict[Word, Move]] = {
     Q.LOST: {word: navigation.lost_place for word in Word if word not in (Word.STOP, Word.CANCEL)},
 }
 
-_ACTIVITY_ROWS: dict[str, dict[Word, Move]] = {
+ACTIVITY_ROWS: dict[str, dict[Word, Move]] = {
     "cause": {**_CAUSE_STEPS, Word.START_OVER: causes.list_causes},
     "tip": {**_TIP_STEPS, Word.START_OVER: self_care.overview},
     "doctor": {Word.PREVIOUS: doctor.warning_signs, Word.START_OVER: doctor.warning_signs},
@@ -181,18 +182,18 @@ _ACTIVITY_ROWS: dict[str, dict[Word, Move]] = {
 
 def activity_of(question: Q, subject: str) -> str:
     """Which activity a shared question belongs to, by its subject: causes, tips or the doctor."""
-    if question not in (Q.DOCTOR_OFFER, Q.CHECKS_OFFER):
-        return ""
-    if subject in causes.CAUSE_IDS:
+    if question == Q.DOCTOR_OFFER and subject in causes.CAUSE_IDS:
         return "cause"
-    if subject in self_care.TOPIC_IDS:
+    if question == Q.DOCTOR_OFFER and subject in self_care.TOPIC_IDS:
         return "tip"
-    return "doctor" if subject == doctor.DOCTOR_CHAIN else ""
+    if question == Q.CHECKS_OFFER and subject == doctor.DOCTOR_CHAIN:
+        return "doctor"
+    return ""
 
 
 def move_for(question: Q, word: Word, subject: str = "") -> Move:
     """The move ``word`` makes at ``question`` (about ``subject``)."""
-    row = {**_ACTIVITY_ROWS.get(activity_of(question, subject), {}), **TABLE[question]}
+    row = {**ACTIVITY_ROWS.get(activity_of(question, subject), {}), **TABLE[question]}
     return row.get(word) or EVERYWHERE.get(word) or USUALLY[word]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skill.dialogue.state import Question
+from skill.handlers import doctor
 from skill.handlers.turn import Turn, leads_to
 from skill.rules.content import TOPIC_IDS, get_content
 from skill.rules.interaction_model import match_slot_value
@@ -57,10 +58,13 @@ def first_tip(turn: Turn) -> Reply:
     return speak_topic(turn, TOPIC_IDS[0])
 
 
-@leads_to(Question.TIP, Question.DOCTOR_OFFER)
+@leads_to(Question.TIP, Question.DOCTOR_OFFER, Question.DOCTOR_SIGNS)
 def next_tip(turn: Turn) -> Reply:
-    """The tip after the one just given."""
-    return speak_topic(turn, TOPIC_IDS[TOPIC_IDS.index(turn.state.subject) + 1])
+    """The tip after the one just given; after the last, when to see a doctor."""
+    position = TOPIC_IDS.index(turn.state.subject) + 1
+    if position == len(TOPIC_IDS):
+        return doctor.warning_signs(turn)
+    return speak_topic(turn, TOPIC_IDS[position])
 
 
 @leads_to(Question.TIP, Question.TIPS)

@@ -1,5 +1,5 @@
 """The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server,
-``simulate`` talks to the skill offline."""
+``simulate`` talks to the skill offline, ``diagram`` draws the dialogue table."""
 
 from __future__ import annotations
 
@@ -38,7 +38,34 @@ def parser() -> argparse.ArgumentParser:
         help="turn request verification off, for local experiments only",
     )
     simulator_cli.add_parser(commands)
+    diagram = commands.add_parser("diagram", help="draw the dialogue table as a Mermaid diagram")
+    diagram.add_argument("--output", help="write it to this file (docs/dialogue.md)")
+    diagram.add_argument(
+        "--check", action="store_true", help="exit 1 if --output differs from the table"
+    )
     return root
+
+
+def draw(args: argparse.Namespace) -> int:
+    """Print or write the dialogue diagram; with --check, only compare."""
+    from pathlib import Path
+
+    from skill.dialogue.diagram import document
+
+    text = document()
+    if args.output is None:
+        print(text, end="")
+        return 0
+    path = Path(args.output)
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if current != text:
+            print(f"toe-twitch: {path} is out of date; run toe-twitch diagram --output {path}")
+            return 1
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return 0
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -84,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(args)
     if args.command == "simulate":
         return simulator_cli.run(args)
+    if args.command == "diagram":
+        return draw(args)
     return 2
 
 
