@@ -133,10 +133,16 @@ def main() -> None:
     baseline = hello_world_handler()
     mid_session = intent_event("TwitchCausesIntent")
     mid_session["session"]["new"] = False
+    at_a_tip = intent_event("AMAZON.YesIntent")
+    at_a_tip["session"]["new"] = False
+    tip = intent_event("SelfCareIntent")
+    tip["request"]["intent"]["slots"] = {"topic": {"name": "topic", "value": "diet"}}
+    at_a_tip["session"]["attributes"] = ours(tip, None)["sessionAttributes"]
     cases = {
         "hello world HelloWorldIntent (baseline)": (baseline, intent_event("HelloWorldIntent")),
         "toe twitch TwitchCausesIntent": (ours, intent_event("TwitchCausesIntent")),
         "toe twitch WhenToSeeDoctorIntent": (ours, intent_event("WhenToSeeDoctorIntent")),
+        "toe twitch yes at a tip (state read, written)": (ours, at_a_tip),
         "  + SQLite, mid-session (no read)": (with_sqlite, mid_session),
         "  + SQLite, first turn (reads record)": (with_sqlite, intent_event("TwitchCausesIntent")),
     }
@@ -147,7 +153,7 @@ def main() -> None:
             results[name] = min(results[name], per_turn)
     base = results["hello world HelloWorldIntent (baseline)"]
     for name, seconds in results.items():
-        print(f"{name:42s} {seconds * 1e6:8.1f} us/turn  ratio {seconds / base:.2f}")
+        print(f"{name:46s} {seconds * 1e6:8.1f} us/turn  ratio {seconds / base:.2f}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from skill.rules.content import Prompt
+
 logger = logging.getLogger(__name__)
 
 MAX_SAID_CHARS = 8000
@@ -121,14 +123,6 @@ class CheckPlace:
 
 
 @dataclass(frozen=True)
-class Said:
-    """The last speech and reprompt, as SSML, for "repeat" (checked again before replaying)."""
-
-    speech: str
-    reprompt: str
-
-
-@dataclass(frozen=True)
 class DialogueState:
     """Where the person is: the pending question, its subject, and the routine and check places."""
 
@@ -137,7 +131,7 @@ class DialogueState:
     routine: RoutinePlace | None = None
     check: CheckPlace | None = None
     advised: bool = False
-    said: Said | None = field(default=None, compare=False)
+    said: Prompt | None = field(default=None, compare=False)  # SSML, checked before replaying
 
     def asking(self, question: Question, subject: str = "") -> DialogueState:
         """The same places, now waiting on ``question`` about ``subject``."""
@@ -153,7 +147,7 @@ class DialogueState:
 
     def having_said(self, speech: str, reprompt: str) -> DialogueState:
         """The state remembering what was just said."""
-        return replace(self, said=Said(speech, reprompt))
+        return replace(self, said=Prompt(speech, reprompt))
 
     def to_attributes(self) -> dict[str, Any]:
         """The session attributes that carry this state to the next turn."""
@@ -221,7 +215,7 @@ def _part(attributes: dict[str, Any], key: str, faults: list[str], parse: Any, *
     return value
 
 
-def _said(value: Any) -> Said | None:
+def _said(value: Any) -> Prompt | None:
     if not isinstance(value, dict):
         return None
     speech, reprompt = value.get("speech"), value.get("reprompt")
@@ -229,7 +223,7 @@ def _said(value: Any) -> Said | None:
         return None
     if len(speech) > MAX_SAID_CHARS or len(reprompt) > MAX_SAID_CHARS:
         return None
-    return Said(speech, reprompt)
+    return Prompt(speech, reprompt)
 
 
 def _enum(value: Any) -> Question | None:

@@ -97,6 +97,12 @@ USUALLY: dict[Word, Move] = {
     Word.READY: routine_commands.back_to_stretching,
 }
 
+
+def _each(words: tuple[Word, ...], move: Move) -> dict[Word, Move]:
+    """The same move for several words."""
+    return dict.fromkeys(words, move)
+
+
 _IN_ROUTINE: dict[Word, Move] = {
     Word.NO: routine_commands.take_your_time,
     Word.PREVIOUS: routine_commands.step_back,
@@ -105,7 +111,7 @@ _IN_ROUTINE: dict[Word, Move] = {
 }
 _ROUTINE_WORDS = (Word.NEXT, Word.PAUSE, Word.RESUME, Word.READY)
 _TO_ROUTINE = (Word.YES, Word.NEXT, Word.RESUME, Word.READY)
-_BACK_TO_ROUTINE = {word: routine_commands.resume_here for word in _TO_ROUTINE}
+_BACK_TO_ROUTINE = _each(_TO_ROUTINE, routine_commands.resume_here)
 _CAUSE_STEPS = {Word.NEXT: causes.next_cause, Word.PREVIOUS: causes.previous_cause}
 _TIP_STEPS = {Word.NEXT: self_care.next_tip, Word.PREVIOUS: self_care.previous_tip}
 
@@ -131,30 +137,26 @@ TABLE: dict[Q, dict[Word, Move]] = {
         Word.NOT_SURE: symptom_check.answer_unsure,
         Word.PREVIOUS: symptom_check.previous_question,
         Word.START_OVER: symptom_check.restart_check,
-        **{word: symptom_check.finish_check_first for word in _ROUTINE_WORDS},
+        **_each(_ROUTINE_WORDS, symptom_check.finish_check_first),
     },
     Q.VERDICT: {Word.YES: routine_commands.accept_stretching},
     Q.OFFER_STRETCH: {Word.YES: routine_commands.accept_stretching},
     Q.SETUP: {
         **_IN_ROUTINE,
-        Word.YES: routine_commands.hold_now,
-        Word.READY: routine_commands.hold_now,
+        **_each((Word.YES, Word.READY), routine_commands.hold_now),
         Word.NEXT: routine_commands.skip,
     },
     Q.BETWEEN: {
         **_IN_ROUTINE,
-        Word.YES: routine_commands.set_up_here,
-        Word.READY: routine_commands.set_up_here,
-        Word.NEXT: routine_commands.set_up_here,
+        **_each((Word.YES, Word.NEXT, Word.READY), routine_commands.set_up_here),
     },
     Q.PAUSED: {**_IN_ROUTINE, **_BACK_TO_ROUTINE, Word.PAUSE: routine_commands.pause},
     Q.FINISHED: {
         Word.NO: session.goodbye,
-        **{word: stretch.offer_again for word in (Word.START_OVER, Word.PREVIOUS)},
-        **{word: stretch.offer_again for word in _ROUTINE_WORDS if word != Word.PAUSE},
+        **_each((Word.START_OVER, Word.PREVIOUS, *_TO_ROUTINE[1:]), stretch.offer_again),
     },
     Q.RESUME_SAVED: {
-        **{word: routine_commands.pick_up_saved for word in _TO_ROUTINE},
+        **_each(_TO_ROUTINE, routine_commands.pick_up_saved),
         Word.NO: routine_commands.forget_saved,
         Word.START_OVER: stretch.start_routine,
     },
@@ -164,13 +166,14 @@ TABLE: dict[Q, dict[Word, Move]] = {
     Q.ERASE: {
         Word.YES: diary.erase,
         Word.NO: diary.keep_data,
-        Word.STOP: diary.cancel_erase,
-        Word.CANCEL: diary.cancel_erase,
-        **{word: navigation.not_caught for word in (Word.NOT_SURE, *_ROUTINE_WORDS)},
-        Word.START_OVER: navigation.not_caught,
-        Word.PREVIOUS: navigation.not_caught,
+        **_each((Word.STOP, Word.CANCEL), diary.cancel_erase),
+        **_each(
+            (Word.NOT_SURE, Word.START_OVER, Word.PREVIOUS, *_ROUTINE_WORDS), navigation.not_caught
+        ),
     },
-    Q.LOST: {word: navigation.lost_place for word in Word if word not in (Word.STOP, Word.CANCEL)},
+    Q.LOST: _each(
+        tuple(w for w in Word if w not in (Word.STOP, Word.CANCEL)), navigation.lost_place
+    ),
 }
 
 ACTIVITY_ROWS: dict[str, dict[Word, Move]] = {

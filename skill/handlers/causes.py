@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from skill.dialogue.state import Question
 from skill.handlers import self_care
 from skill.handlers.navigation import nothing_before
@@ -10,19 +12,25 @@ from skill.rules.content import CAUSE_IDS, DOCTOR, get_content
 from skill.voice.reply import Reply, ask, ask_prompt
 
 
+@cache
+def _causes_card() -> tuple[str, str]:
+    content = get_content()
+    lines = [content.causes["card_intro"], *(f"- {e.card}" for e in content.cause_entries.values())]
+    return "Why toes twitch", "\n".join(lines)
+
+
 @leads_to(Question.CAUSES)
 def list_causes(turn: Turn) -> Reply:
     """The six causes in one breath, a question, and the full list on a card."""
     content = get_content()
     causes = content.causes
-    card_lines = [causes["card_intro"], *(f"- {e.card}" for e in content.cause_entries.values())]
     return ask(
         turn.state.asking(Question.CAUSES),
         causes["intro"],
         causes["list_sentence"].format(names=content.cause_names("and")),
         causes["list_question"],
         reprompt=causes["list_reprompt"],
-        card=("Why toes twitch", "\n".join(card_lines)),
+        card=_causes_card(),
     )
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from skill.dialogue.state import DialogueState, Question, Said
+from skill.dialogue.state import DialogueState, Question
 from skill.handlers.turn import SAME, Turn, leads_to
-from skill.rules.content import TOPIC_IDS, get_content
+from skill.rules.content import TOPIC_IDS, Prompt, get_content
 from skill.voice.reply import Reply, ask, ask_prompt, inner
 from skill.voice.ssml import SpeechError, check_ssml, fill
 
 logger = logging.getLogger(__name__)
 
 
-def checked_said(state: DialogueState) -> Said | None:
+def checked_said(state: DialogueState) -> Prompt | None:
     """What the skill said last, if it is still SSML the skill would say (the client sent it)."""
     if state.said is None:
         return None

@@ -74,8 +74,10 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
         set_state(handler_input, state)
         return builder.set_should_end_session(True).response
     remembered = say(*reply.repeat) if reply.repeat else speech
-    set_state(handler_input, state.having_said(remembered, say(reply.reprompt)))
-    reprompt = say(reply.reprompt, *_routine_hint(state))
+    question = say(reply.reprompt)
+    set_state(handler_input, state.having_said(remembered, question))
+    hint = _routine_hint(state)
+    reprompt = say(reply.reprompt, *hint) if hint else question
     return builder.ask(reprompt).set_should_end_session(False).response
 
 
