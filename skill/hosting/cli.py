@@ -70,8 +70,7 @@ def draw(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Run the app under waitress; refuse to run unverified unless asked to."""
-    from waitress import serve as waitress_serve
-
+    from skill.hosting.server import serve_app
     from skill.hosting.web import create_app, env_settings
     from skill.rules.content import ContentError
 
@@ -97,7 +96,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"toe-twitch: {failure}", file=sys.stderr)
         return 2
     print(f"Toe Twitch Helper listening on http://{args.host}:{args.port}/alexa", flush=True)
-    waitress_serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
+    serve_app(app, args.host, args.port, args.threads)
     return 0
 
 

@@ -62,13 +62,27 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True)
+class StorageHealth:
+    """Whether storage can take writes now, and if not, why (for /healthz and the logs)."""
+
+    ok: bool
+    reason: str = ""
+
+
+def always_healthy() -> StorageHealth:
+    """The health of a store that has no way to tell."""
+    return StorageHealth(True)
+
+
 @dataclass
 class Storage:
-    """The record adapter, the diary, and the clock the diary's rule reads."""
+    """The record adapter, the diary, the clock the diary's rule reads, and a health check."""
 
     adapter: AbstractPersistenceAdapter
     diary: DiaryStore
     clock: Callable[[], datetime] = field(default=utc_now)
+    health: Callable[[], StorageHealth] = field(default=always_healthy)
 
     def trend(self, request_envelope: Any) -> Trend:
         """The person's diary over the weeks the diary's rule looks at."""
