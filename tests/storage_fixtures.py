@@ -60,3 +60,84 @@ class Clock:
     def __call__(self) -> datetime:
         """The current test time."""
         return self.now
+
+
+def can_change_attributes() -> bool:
+    """Whether ``chattr`` works here (root needs it: chmod does not bind root)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if shutil.which("chattr") is None:
+        return False
+    with tempfile.NamedTemporaryFile(dir=tempfile.gettempdir()) as probe:
+        done = subprocess.run(["chattr", "+i", probe.name], capture_output=True, check=False)
+        subprocess.run(["chattr", "-i", probe.name], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """Make ``path`` (a file or folder) really read-only for this process for the block.
+
+    A non-root process gets ``chmod a-w``; root ignores modes, so it gets the immutable
+    attribute (``chattr +i``), which binds root too. Skips the test if neither can work.
+    """
+    import os
+    import stat
+    import subprocess
+
+    import pytest
+
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    if not can_change_attributes():
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+@contextmanager
+def small_disk(folder: Path, size: str = "2m") -> Iterator[Path]:
+    """A real, small file system (tmpfs) mounted on ``folder``; skips where mounting is denied."""
+    import subprocess
+
+    import pytest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_up(folder: Path) -> Path:
+    """Write a file into ``folder`` until its file system has no space left; return the file."""
+    import errno
+
+    filler = folder / "filler"
+    chunk = b"\0" * 4096
+    with open(filler, "wb", buffering=0) as file:
+        while True:
+            try:
+                file.write(chunk)
+            except OSError as failure:
+                if failure.errno != errno.ENOSPC:
+                    raise
+                return filler

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
@@ -63,8 +64,9 @@ def log_twitch(turn: Turn) -> Reply:
     texts = get_content().diary
     foot = turn.slot_id("foot", FEET)
     envelope = turn.handler_input.request_envelope
+    request_id = getattr(envelope.request, "request_id", None)  # a replay adds nothing
     try:
-        turn.storage.diary.add(user_id(envelope), turn.storage.clock(), foot)
+        turn.storage.diary.add(user_id(envelope), turn.storage.clock(), foot, request_id)
     except Exception as failure:
         logger.error("diary entry not saved: %s", type(failure).__name__)
         return unavailable(turn, "unavailable_log")
@@ -157,8 +159,17 @@ class SkillDisabledHandler(NeedsStorage, RequestTypeHandler):
         """Erase, and answer with the empty response skill events expect.
 
         If storage fails, the event fails too (Lambda reports an error, the web host a 503),
-        so that Alexa delivers it again rather than the data silently staying.
+        so that Alexa delivers it again rather than the data silently staying. An event that
+        names no user has nothing to erase: it is logged and answered, never failed (a retry
+        could not succeed either).
         """
+        try:
+            has_user = bool(user_id(handler_input.request_envelope))
+        except PersistenceException:
+            has_user = False
+        if not has_user:
+            logger.warning("skill disabled without a user id: nothing to erase")
+            return handler_input.response_builder.response
         if not erase_everything(self.storage, handler_input):
             raise ErasureFailed("skill disabled, but the data could not be erased")
         return handler_input.response_builder.response

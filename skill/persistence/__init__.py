@@ -28,8 +28,10 @@ class ErasureFailed(Exception):
 class DiaryStore(Protocol):
     """Diary entries, one per twitch."""
 
-    def add(self, user_id: str, at: datetime, foot: str | None) -> None:
-        """Record one twitch."""
+    def add(
+        self, user_id: str, at: datetime, foot: str | None, request_id: str | None = None
+    ) -> None:
+        """Record one twitch; a second add with the person's same request id adds nothing."""
 
     def times(self, user_id: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""

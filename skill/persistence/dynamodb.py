@@ -10,19 +10,49 @@ from ask_sdk_core.exceptions import PersistenceException
 
 from skill.persistence import Storage, parse_times
 
+REQUEST_MARK = "#request#"  # sorts before every timestamp, so diary reads never see it
+
 
 class DynamoDiary:
-    """The twitch diary in DynamoDB: partition ``userId``, sort ``entryId`` (time, then a uuid)."""
+    """The twitch diary in DynamoDB: partition ``userId``, sort ``entryId`` (time, then a uuid).
+
+    An entry logged for a request id also puts a marker item ``#request#<id>`` in the same
+    transaction, on condition that the marker is new: a replayed request adds nothing.
+    """
 
     def __init__(self, table: Any) -> None:
         self.table = table
 
-    def add(self, user: str, at: datetime, foot: str | None) -> None:
+    def add(self, user: str, at: datetime, foot: str | None, request_id: str | None = None) -> None:
         """Record one twitch as its own item; a new key, so appends never collide."""
         item = {"userId": user, "entryId": f"{at.isoformat()}#{uuid.uuid4()}", "at": at.isoformat()}
         if foot:
             item["foot"] = foot
-        self._call(self.table.put_item, Item=item)
+        if request_id is None:
+            self._call(self.table.put_item, Item=item)
+            return
+        item["requestId"] = request_id
+        marker = {
+            "userId": user,
+            "entryId": f"{REQUEST_MARK}{request_id}",
+            "entry": item["entryId"],
+        }
+        try:  # the resource's client takes plain values, as the table does
+            self.table.meta.client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self.table.name,
+                            "Item": marker,
+                            "ConditionExpression": "attribute_not_exists(entryId)",
+                        }
+                    },
+                    {"Put": {"TableName": self.table.name, "Item": item}},
+                ]
+            )
+        except Exception as failure:
+            if not already_logged(failure):
+                raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure
 
     def times(self, user: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""
@@ -59,6 +89,15 @@ class DynamoDiary:
             return method(**arguments)
         except Exception as failure:
             raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure
+
+
+def already_logged(failure: Exception) -> bool:
+    """True if a transaction was cancelled only because its request marker exists."""
+    response = getattr(failure, "response", None)
+    if not isinstance(response, dict):
+        return False
+    reasons = [reason.get("Code") for reason in response.get("CancellationReasons", [])]
+    return bool(reasons) and reasons[0] == "ConditionalCheckFailed" and set(reasons[1:]) <= {"None"}
 
 
 def dynamodb_storage(attributes_table: str, diary_table: str, resource: Any = None) -> Storage:
