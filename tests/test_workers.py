@@ -12,14 +12,17 @@ import sys
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.alexa import RequestFactory, speech_text
+from tests.storage_fixtures import read_only
 from tests.test_cli import free_port, wait_healthy
 
 LOGS_PER_WORKER = 25
+LOGGED, NOT_SAVED = "Logged a twitch", "couldn't save that to your diary"
 
 
 class Server:
@@ -156,3 +159,65 @@ def test_diary_progress_and_first_use_survive_a_restart_and_go_on_erasure(databa
         assert diary_rows(database, person.user_id) == 0
     finally:
         server.stop()
+
+
+def test_a_database_folder_moved_away_under_two_servers_loses_no_acknowledged_log(tmp_path):
+    folder, moved = tmp_path / "data", tmp_path / "moved"
+    servers = [Server(folder / "toe_twitch.sqlite") for _ in range(2)]
+    person = RequestFactory()
+    heard: list[tuple[str, bool, bool]] = []  # request id, acknowledged, sent after the move
+    moved_away, stop = threading.Event(), threading.Event()
+
+    def hammer(server: Server) -> None:
+        while not stop.is_set():
+            envelope = log_request(person)
+            after = moved_away.is_set()
+            said = speech_text(server.send(envelope))
+            assert LOGGED in said or NOT_SAVED in said, said
+            heard.append((envelope["request"]["requestId"], LOGGED in said, after))
+
+    threads = [threading.Thread(target=hammer, args=(servers[n % 2],)) for n in range(4)]
+    try:
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while sum(yes for _, yes, _ in heard) < 40 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        folder.rename(moved)
+        moved_away.set()
+        while sum(after for _, _, after in heard) < 40 and time.monotonic() < deadline + 30:
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+        for server in servers:
+            server.stop()
+    acknowledged = {request for request, yes, _ in heard if yes}
+    assert len(acknowledged) >= 40
+    with sqlite3.connect(moved / "toe_twitch.sqlite") as connection:
+        kept = {row[0] for row in connection.execute("SELECT request_id FROM diary")}
+    assert acknowledged <= kept, "an acknowledged log is missing from the moved file"
+    assert sum(after for _, _, after in heard) >= 40
+    assert not any(yes for _, yes, after in heard if after), "acknowledged after the move"
+    assert not folder.exists(), "no new, empty database was made in its place"
+
+
+def test_a_server_refuses_while_the_database_is_read_only_and_recovers_without_restart(database):
+    server = Server(database)
+    person = RequestFactory()
+
+    def burst() -> list[str]:
+        """Twelve logs from four clients at once, so that every server thread answers some."""
+        with ThreadPoolExecutor(4) as clients:
+            replies = clients.map(lambda _: server.send(log_request(person)), range(12))
+            return [speech_text(reply) for reply in replies]
+
+    try:
+        assert LOGGED in speech_text(server.send(log_request(person)))
+        with read_only(database):  # threads that open their connection now open it read-only
+            assert all(NOT_SAVED in said for said in burst())
+        assert all(LOGGED in said for said in burst()), "a thread stayed read-only"
+    finally:
+        server.stop()
+    assert diary_rows(database, person.user_id) == 13
