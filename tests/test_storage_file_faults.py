@@ -80,6 +80,21 @@ def test_a_removed_database_folder_refuses_writes_and_is_not_recreated(tmp_path,
         skill.close()
 
 
+def test_a_restart_after_the_file_was_deleted_but_its_log_remains_makes_no_new_file(tmp_path):
+    database = tmp_path / "toe_twitch.sqlite"
+    running = Skill(database)  # still running: its write-ahead log stays
+    assert LOGGED in running.log()
+    database.unlink()
+    restarted = Skill(database)
+    try:
+        assert NOT_SAVED in restarted.log()
+        assert not database.exists()
+        assert restarted.storage.health() == StorageHealth(False, "database file was removed")
+    finally:
+        running.close()
+        restarted.close()
+
+
 def test_a_folder_moved_away_under_writers_loses_no_acknowledged_write(tmp_path):
     folder, moved = tmp_path / "data", tmp_path / "moved"
     skill = Skill(folder / "toe_twitch.sqlite")

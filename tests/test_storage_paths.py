@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from skill.persistence.sqlite import check_database_path, sqlite_storage
 from tests.storage_fixtures import read_only
@@ -30,6 +36,33 @@ def test_an_unwritable_folder_is_named_with_the_reason(tmp_path):
         line = check_database_path(folder / "db.sqlite")
     reasons = (os.strerror(errno.EACCES), os.strerror(errno.EPERM))
     assert line in [f"cannot write {folder / 'db.sqlite'}: {reason}" for reason in reasons]
+
+
+def test_a_folder_another_user_owns_is_named_with_permission_denied(tmp_path):
+    """As the brief's example: a user who may not enter the folder (root runs it as nobody)."""
+    folder = tmp_path / "private"
+    folder.mkdir(mode=0o700)
+    target = folder / "x" / "db.sqlite"
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            line = check_database_path(target)
+        finally:
+            folder.chmod(0o700)
+    else:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: cannot act as another user")
+        code = "import sys; from skill.persistence.sqlite import check_database_path as c; "
+        code += "print(c(sys.argv[1]))"
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        line = subprocess.run(
+            [*as_nobody, sys.executable, "-c", code, str(target)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        ).stdout.strip()
+    assert line == f"cannot write {target}: {os.strerror(errno.EACCES)}"
 
 
 def test_an_unwritable_database_file_is_named_with_the_reason(tmp_path):

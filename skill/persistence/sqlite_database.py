@@ -26,6 +26,7 @@ from skill.persistence.sqlite_health import (
     FULL,
     IO_ERROR,
     READ_ONLY,
+    REMOVED,
     REPLACED,
     UNOPENABLE,
     Identity,
@@ -91,6 +92,8 @@ class SQLiteDatabase:
             problem = place_problem(self.path, known)
             if problem:
                 raise StorageRefused(problem)
+        elif os.path.exists(f"{self.path}-wal") and not os.path.exists(self.path):
+            raise StorageRefused(REMOVED)  # its log outlived it: an installation had a file here
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         before = identity(self.path)

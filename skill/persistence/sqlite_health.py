@@ -8,6 +8,7 @@ before each write and on every health probe. SQLite's own "has the file moved" t
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import tempfile
@@ -124,11 +125,19 @@ def health_problem(path: str, expected: Identity) -> str | None:
 def check_database_path(path: str | Path) -> str | None:
     """None if a database can be opened and written at ``path``, else one line saying why not."""
     target = Path(path).absolute()
-    if target.is_dir():
-        return f"cannot use {target}: {os.strerror(21)}"  # EISDIR
+    if os.path.isdir(target):
+        return f"cannot use {target}: {os.strerror(errno.EISDIR)}"
     folder = target.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # the app creates missing folders: the first existing one counts
+    while True:  # the app creates missing folders: the first one that exists must take files
+        try:
+            folder.stat()
+            break
+        except FileNotFoundError:
+            if folder == folder.parent:
+                break
+            folder = folder.parent
+        except OSError as failure:
+            return f"cannot write {target}: {failure.strerror or failure}"
     try:
         handle, probe = tempfile.mkstemp(prefix=".toe-twitch-check-", dir=folder)
     except OSError as failure:
@@ -136,7 +145,7 @@ def check_database_path(path: str | Path) -> str | None:
     os.close(handle)
     with contextlib.suppress(OSError):
         os.unlink(probe)
-    if not target.exists():
+    if not os.path.exists(target):
         return None
     try:
         os.close(os.open(target, os.O_RDWR))
