@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from ask_sdk_core.skill import CustomSkill
 
 from skill.builder import build_skill, handle_event
 from skill.persistence.sqlite import sqlite_storage
@@ -50,10 +52,12 @@ def conversation(invoke, factory) -> Conversation:
     return Conversation(invoke, factory)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """One skill with SQLite storage for the dialogue tests, in a temporary folder."""
+@cache
+def dialogue_skill() -> CustomSkill:
+    """One skill with SQLite storage for the dialogue tests, built when the first one runs
+    (so that a content error fails those tests instead of stopping pytest)."""
     folder = tempfile.mkdtemp(prefix="toe-twitch-dialogues-")
-    config.dialogue_skill = build_skill(sqlite_storage(Path(folder) / "dialogues.sqlite"))
+    return build_skill(sqlite_storage(Path(folder) / "dialogues.sqlite"))
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path):
@@ -83,7 +87,7 @@ class DialogueItem(pytest.Item):
     def runtest(self) -> None:
         """Play the dialogue against the skill."""
         factory = RequestFactory(locale=self.dialogue.get("locale", "en-US"))
-        skill = self.session.config.dialogue_skill
+        skill = dialogue_skill()
         run_dialogue(
             Conversation(lambda e: handle_event(e, skill), factory), self.dialogue["turns"]
         )

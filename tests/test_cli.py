@@ -74,3 +74,140 @@ def test_serve_names_an_unreadable_trust_roots_file(monkeypatch, capsys, tmp_pat
     monkeypatch.setenv("ALEXA_TRUST_ROOTS", str(tmp_path / "missing.pem"))
     assert main(["serve"]) == 2
     assert "ALEXA_TRUST_ROOTS: cannot read" in capsys.readouterr().err
+
+
+def one_line_error(capsys, argv: list[str]) -> str:
+    """Run the command, expect exit 2 and exactly one line on stderr, return it."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["serve", "--port", "70000"], "--port must be a whole number from 1 to 65535"),
+        (["serve", "--port", "http"], "--port must be a whole number from 1 to 65535"),
+        (["serve", "--threads", "0"], "--threads must be a whole number from 1 to 64"),
+        (["serve", "--bogus"], "unrecognized arguments: --bogus"),
+        (["teleport"], "invalid choice: 'teleport'"),
+    ],
+)
+def test_usage_mistakes_are_one_line_naming_the_fix(capsys, argv, expected):
+    assert expected in one_line_error(capsys, argv)
+
+
+def test_version_prints_the_package_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("toe-twitch 0.")
+
+
+def test_serve_help_lists_the_environment_variables(capsys):
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = capsys.readouterr().out
+    for name in ("SKILL_ID", "DATABASE", "ALEXA_TRUST_ROOTS", "VERIFY_SIGNATURE"):
+        assert name in out
+
+
+def serve_error(capsys, *argv: str) -> str:
+    assert main(["serve", *argv]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in lines[0], lines
+    return lines[0]
+
+
+def test_a_port_in_use_is_one_line(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        line = serve_error(capsys, "--port", str(port))
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in line
+
+
+def test_a_host_that_does_not_resolve_is_one_line(capsys):
+    line = serve_error(capsys, "--host", "no-such-host.invalid", "--port", str(free_port()))
+    assert "cannot listen on 'no-such-host.invalid'" in line
+
+
+def test_a_command_without_the_web_extra_says_which_extra_to_install(tmp_path):
+    blocker = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.partition('.')[0] in {'flask', 'waitress', 'rapidfuzz'}:\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from skill.hosting.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    for command in (["serve"], ["simulate", "hello"]):
+        run = subprocess.run(
+            [sys.executable, "-c", blocker, *command], capture_output=True, text=True, timeout=60
+        )
+        assert run.returncode == 2
+        assert "pip install 'toe-twitch-helper[web]'" in run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_simulate_piped_into_head_stops_quietly():
+    command = f"{sys.executable} -m skill.hosting.cli simulate " + " ".join(
+        ['"why is my toe twitching"'] * 40
+    )
+    run = subprocess.run(
+        f"{command} | head -n 1", shell=True, capture_output=True, text=True, timeout=120
+    )
+    assert run.stdout.startswith("You: why is my toe twitching")
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr
+
+
+def test_ctrl_c_in_the_interactive_simulator_stops_quietly():
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skill.hosting.cli", "simulate"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(3)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+
+
+def test_simulate_names_a_content_error_in_one_line(monkeypatch, capsys):
+    from skill.rules import content
+
+    def broken():
+        raise content.ContentError("content/prompts.yaml: line 3, column 8: mapping values")
+
+    monkeypatch.setattr(content, "get_content", broken)
+    monkeypatch.setattr("skill.builder.get_content", broken)
+    assert main(["simulate", "hello"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "toe-twitch simulate: content/prompts.yaml: line 3, column 8: mapping values"
+    )
+
+
+def test_a_yaml_syntax_error_names_the_file_and_line(tmp_path):
+    from shutil import copytree
+
+    from skill.rules.content import ContentError, content_dir, load_content
+
+    folder = tmp_path / "content"
+    copytree(content_dir(), folder)
+    (folder / "prompts.yaml").write_text("goodbye: Take care\n  welcome: [oops\n")
+    with pytest.raises(ContentError, match=r"prompts.yaml: line 2, column 10: "):
+        load_content(folder)

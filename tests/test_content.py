@@ -113,7 +113,7 @@ def content_copy(tmp_path) -> Path:
         ("doctor.yaml", "checks:", "checks: ''\nunused:", "doctor.yaml"),
         ("self_care.yaml", "id: DIET", "id: DIETS", "self_care.yaml: topics: ids must be"),
         ("causes.yaml", "helps: FOOTWEAR", "helps: SHOES", "unknown topic 'SHOES'"),
-        ("causes.yaml", "intro: >-", "intro: [", "causes.yaml: cannot be read"),
+        ("causes.yaml", "intro: >-", "intro: [", "causes.yaml: line 6, column 11: did not find"),
     ],
 )
 def test_a_broken_content_file_stops_start_up_naming_file_and_key(

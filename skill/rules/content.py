@@ -147,10 +147,25 @@ def _read(folder: Path, name: str) -> dict[str, Any]:
     path = folder / name
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentError(f"{path}: cannot be read ({error.__class__.__name__})") from error
+    except OSError as error:
+        raise ContentError(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ContentError(f"{path}: is not UTF-8 text") from None
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path}: {_yaml_problem(error)}") from None
     _check(data, SCHEMAS[name], str(path))
     return data
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Where a YAML file stops making sense, as an editor shows it: line and column."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or "not valid YAML"
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and start is not None:
+        problem += f" ({context} at line {start.line + 1})"
+    return where + problem
 
 
 def _entries(data: list[dict[str, str]], expected: tuple[str, ...], where: str) -> dict[str, Entry]:
