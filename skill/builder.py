@@ -1,10 +1,11 @@
-"""Build the one skill object that every host runs."""
+"""Build the one skill object that every host runs, and answer one request with it."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
@@ -23,12 +24,26 @@ from skill.handlers.dispatch import DialogueHandler
 from skill.handlers.doctor import DOCTOR_CHAIN
 from skill.handlers.errors import ApologiseOnError
 from skill.handlers.session import IgnoredRequestHandler, SessionEndedHandler
-from skill.persistence import Storage, storage_from_settings
+from skill.persistence import ErasureFailed, Storage, storage_from_settings
 from skill.rules.content import CAUSE_IDS, TOPIC_IDS, get_content
 from skill.rules.triage import ALL_SIGNS
+from skill.voice.ssml import say
 
 _serializer = DefaultSerializer()
+# The SDK's public deserialize() takes JSON text and json.loads it; the method it then calls
+# takes the parsed value. Using it saves a json.dumps + json.loads of every request that
+# arrives already parsed (Lambda events, the web host's verified envelope).
+_from_parsed = getattr(_serializer, "_DefaultSerializer__deserialize", None)
 logger = logging.getLogger(__name__)
+
+MAX_RESPONSE_BYTES = 24 * 1024  # Alexa refuses a larger response envelope
+# The SDK deep-copies session attributes, recursively. The skill's own nest 3 deep in about
+# 20 values; Alexa sends back what the skill's last (at most 24 KB) response held. Bounds well
+# above that keep hostile attributes from costing a deep copy, or a RecursionError.
+MAX_ATTRIBUTE_DEPTH = 32
+MAX_ATTRIBUTE_ITEMS = 2_000
+SPEAKING_REQUESTS = frozenset({"LaunchRequest", "IntentRequest"})  # may answer with speech
+EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
 
 
 def build_skill(storage: Storage | None = None) -> CustomSkill:
@@ -66,20 +81,124 @@ def get_skill() -> CustomSkill:
     return build_skill(storage_from_settings(os.environ))
 
 
-EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+@dataclass(frozen=True)
+class Answer:
+    """A response envelope and its JSON text: strict JSON, at most ``MAX_RESPONSE_BYTES``."""
+
+    envelope: dict[str, Any]
+    text: str
+
+
+def apology() -> dict[str, Any]:
+    """A spoken apology that keeps the session open, for a turn the skill could not finish."""
+    prompt = get_content().prompt("error")
+    speak = {"type": "SSML", "ssml": say(prompt.speech)}
+    reprompt = {"outputSpeech": {"type": "SSML", "ssml": say(prompt.reprompt)}}
+    return {
+        "version": "1.0",
+        "response": {"outputSpeech": speak, "reprompt": reprompt, "shouldEndSession": False},
+    }
+
+
+def fallback(request_type: str | None) -> dict[str, Any]:
+    """The answer to a request the skill could not run: spoken if Alexa allows, else empty."""
+    return apology() if request_type in SPEAKING_REQUESTS else dict(EMPTY_RESPONSE)
+
+
+def request_type_of(event: Any) -> str | None:
+    """The ``request.type`` of a parsed envelope, if it is a string."""
+    request = event.get("request") if isinstance(event, dict) else None
+    kind = request.get("type") if isinstance(request, dict) else None
+    return kind if isinstance(kind, str) else None
+
+
+def _deserialize(event: dict[str, Any] | str) -> RequestEnvelope:
+    if isinstance(event, str) or _from_parsed is None:
+        payload = event if isinstance(event, str) else json.dumps(event)
+        return _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
+    return cast(RequestEnvelope, _from_parsed(event, RequestEnvelope))
+
+
+def _run(event: dict[str, Any] | str, skill: CustomSkill | None, kind: str | None) -> Any:
+    try:
+        envelope = _deserialize(event)
+    except (SerializationException, RecursionError, ValueError) as failure:
+        name = type(failure).__name__
+        logger.warning("request the SDK cannot read (%s); answered without the skill", name)
+        return fallback(kind)
+    if envelope.request is None:
+        logger.warning("request envelope without a request; answered without the skill")
+        return fallback(kind)
+    session = envelope.session
+    if session is not None and not within_bounds(
+        session.attributes, MAX_ATTRIBUTE_DEPTH, MAX_ATTRIBUTE_ITEMS
+    ):
+        logger.warning("session attributes nested too deep or too many; read as none")
+        session.attributes = {}
+    response = (skill or get_skill()).invoke(request_envelope=envelope, context=None)
+    return _serializer.serialize(response)
+
+
+def within_bounds(value: Any, depth: int, items: int) -> bool:
+    """Whether ``value`` nests at most ``depth`` lists and dicts deep, holding at most ``items``.
+
+    Walked with a stack, not recursion, and it stops as soon as a bound is passed.
+    """
+    if not isinstance(value, dict | list):
+        return True
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if level >= depth:
+            return False
+        items -= len(children)
+        if items < 0:
+            return False
+        stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+    return True
+
+
+def _encode(response: Any) -> str | None:
+    try:
+        text = json.dumps(response, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError) as failure:
+        logger.error("response is not strict JSON (%s); sent a fallback", type(failure).__name__)
+        return None
+    if len(text) > MAX_RESPONSE_BYTES:  # ASCII only (ensure_ascii), so characters are bytes
+        logger.error("response of %d bytes is over Alexa's limit; sent a fallback", len(text))
+        return None
+    return text
+
+
+def answer_event(event: dict[str, Any] | str, skill: CustomSkill | None = None) -> Answer:
+    """Run one Alexa request through the skill; the answer is always one Alexa accepts.
+
+    A request the SDK cannot read, a fault past the skill's own exception handler, or a
+    response that is not strict JSON or is over 24 KB gets :func:`fallback` instead.
+    :class:`ErasureFailed` propagates, so that the host fails the request and Alexa retries.
+    """
+    kind = request_type_of(event) if not isinstance(event, str) else None
+    try:
+        response = _run(event, skill, kind)
+    except ErasureFailed:
+        raise
+    except RecursionError:  # no traceback: it would be a thousand frames long
+        logger.error("turn failed outside the skill: RecursionError")
+        response = fallback(kind)
+    except Exception as failure:
+        logger.exception("turn failed outside the skill: %s", type(failure).__name__)
+        response = fallback(kind)
+    text = _encode(response)
+    if text is None:
+        response = fallback(kind)
+        text = json.dumps(response, separators=(",", ":"))
+    return Answer(cast(dict[str, Any], response), text)
 
 
 def handle_event(event: dict[str, Any] | str, skill: CustomSkill | None = None) -> dict[str, Any]:
     """Run one Alexa request (JSON text, or already parsed) through the skill; return JSON.
 
-    A request the SDK cannot read (a request type newer than it, a malformed envelope)
-    gets an empty, valid response.
+    The Lambda entry point; see :func:`answer_event` for what comes back when a turn fails.
     """
-    payload = event if isinstance(event, str) else json.dumps(event)
-    try:
-        envelope = _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
-    except SerializationException:
-        logger.warning("request the SDK cannot read; answered with an empty response")
-        return dict(EMPTY_RESPONSE)
-    response = (skill or get_skill()).invoke(request_envelope=envelope, context=None)
-    return cast(dict[str, Any], _serializer.serialize(response))
+    return answer_event(event, skill).envelope

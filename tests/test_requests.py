@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
+from ask_sdk_model import Response, ResponseEnvelope
+from ask_sdk_model.ui import Reprompt, SsmlOutputSpeech
 
+from skill import builder
+from skill.builder import MAX_RESPONSE_BYTES, answer_event
 from skill.dialogue.table import TOPICS
 from skill.hosting import lambda_function
 from skill.voice.ssml import check_response
@@ -87,12 +92,115 @@ def test_a_slot_with_a_strange_value_shape_still_gets_an_answer(conversation):
 
 
 @pytest.mark.parametrize(
-    "request_part",
-    [{"type": "Alexa.Something.NewerThanTheSdk"}, {"type": "IntentRequest", "intent": "oops"}],
+    ("request_part", "spoken"),
+    [
+        ({"type": "Alexa.Something.NewerThanTheSdk"}, False),
+        ({"type": "IntentRequest", "intent": "oops"}, True),
+    ],
     ids=["unknown-type", "malformed-intent"],
 )
-def test_a_request_the_sdk_cannot_read_gets_an_empty_valid_response(request_part):
+def test_a_request_the_sdk_cannot_read_gets_a_valid_response(request_part, spoken):
     envelope = load_real_request("launch_request_geolocation_consent_2019-07-15.json")
     envelope["request"] = {**envelope["request"], **request_part}
     response = lambda_function.handler(envelope, None)
-    assert response == {"version": "1.0", "response": {}}
+    check_response(response)
+    if spoken:  # a person spoke: an apology, with the session open for another try
+        assert "something went wrong" in speech_text(response)
+        assert response["response"]["shouldEndSession"] is False
+    else:
+        assert response == {"version": "1.0", "response": {}}
+
+
+def _launch_with(attributes):
+    envelope = load_real_request("launch_request_geolocation_consent_2019-07-15.json")
+    envelope["session"]["attributes"] = attributes
+    return envelope
+
+
+def test_an_intent_request_with_no_intent_gets_the_spoken_fallback():
+    envelope = load_real_request("intent_dialog_state_started_2019-01-18.json")
+    del envelope["request"]["intent"]
+    response = lambda_function.handler(envelope, None)
+    check_response(response)
+    assert "Sorry, I can't help with that one" in speech_text(response)
+    assert response["response"]["shouldEndSession"] is False
+
+
+def _nested(depth):
+    value = "bottom"
+    for _ in range(depth):
+        value = {"k": [value]}
+    return value
+
+
+@pytest.mark.parametrize("depth", [40, 1_000, 100_000])
+def test_deeply_nested_attributes_get_a_spoken_turn_not_a_recursion_error(depth, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = lambda_function.handler(_launch_with({"question": _nested(depth)}), None)
+    check_response(response)
+    assert "Welcome" in speech_text(response)
+    assert "nested too deep" in caplog.text and "Traceback" not in caplog.text
+
+
+def test_thousands_of_attributes_are_read_as_none_without_copying_them(monkeypatch):
+    copies = []
+    monkeypatch.setattr("ask_sdk_core.attributes_manager.deepcopy", copies.append)
+    response = lambda_function.handler(_launch_with({str(n): n for n in range(5_000)}), None)
+    assert "Welcome" in speech_text(response)
+    assert copies == [{}]
+
+
+def test_nan_in_attributes_never_comes_back():
+    attributes = {"question": "menu", "x": float("nan"), "advised": float("inf")}
+    response = lambda_function.handler(_launch_with(attributes), None)
+    json.dumps(response, allow_nan=False)
+    assert "x" not in response["sessionAttributes"]
+
+
+def test_an_envelope_without_a_request_gets_an_empty_response():
+    envelope = _launch_with({})
+    del envelope["request"]
+    assert lambda_function.handler(envelope, None) == {"version": "1.0", "response": {}}
+
+
+class _Answers:
+    """A stand-in skill whose every turn returns one ready-made response."""
+
+    def __init__(self, response):
+        self.response = response
+
+    def invoke(self, request_envelope, context):
+        return self.response
+
+
+def _speaking(speech: str, **attributes) -> Response:
+    return Response(
+        output_speech=SsmlOutputSpeech(ssml=f"<speak>{speech}</speak>"),
+        reprompt=Reprompt(output_speech=SsmlOutputSpeech(ssml="<speak>Well?</speak>")),
+        should_end_session=False,
+    ), attributes
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [{"x": float("nan")}, {"said": "word " * 6_000}, {"x": b"bytes"}, {"x": 10**5000}],
+    ids=["nan", "over-24-kb", "bytes", "huge-int"],
+)
+def test_a_response_alexa_would_refuse_becomes_an_apology(attributes, caplog):
+    response, _ = _speaking("Hello there.")
+    envelope = ResponseEnvelope(version="1.0", session_attributes=attributes, response=response)
+    with caplog.at_level(logging.ERROR):
+        answer = answer_event(_launch_with({}), _Answers(envelope))
+    assert json.loads(answer.text) == answer.envelope
+    assert len(answer.text) <= MAX_RESPONSE_BYTES
+    assert "something went wrong" in speech_text(answer.envelope)
+    assert "sent a fallback" in caplog.text
+
+
+def test_a_parsed_event_is_not_serialized_again(monkeypatch):
+    def no_text(*args, **kwargs):
+        raise AssertionError("the SDK was handed JSON text")
+
+    monkeypatch.setattr(builder._serializer, "deserialize", no_text)
+    envelope = load_real_request("launch_request_geolocation_consent_2019-07-15.json")
+    assert "Welcome" in speech_text(lambda_function.handler(envelope, None))

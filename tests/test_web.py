@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import urllib.request
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from waitress.server import create_server
 
 from skill.hosting import web
+from skill.hosting.server import make_server, stop_server
 from skill.hosting.web import create_app, env_settings
+from skill.persistence import StorageHealth
 from skill.voice.ssml import check_response
-from tests.alexa import load_real_request, speech_text
+from tests.alexa import RequestFactory, load_real_request, speech_text
 from tests.ca import CERT_URL
 
 
@@ -41,9 +43,9 @@ def test_the_chain_is_downloaded_once_for_many_requests(client, signed, factory,
 def skill_calls(monkeypatch):
     """Record every time the skill runs."""
     calls = []
-    real = web.handle_event
+    real = web.answer_event
     monkeypatch.setattr(
-        web, "handle_event", lambda body, skill: calls.append(body) or real(body, skill)
+        web, "answer_event", lambda body, skill: calls.append(body) or real(body, skill)
     )
     return calls
 
@@ -183,7 +185,7 @@ def test_a_fault_outside_the_skill_is_still_an_apology(client, signed, factory, 
     def broken(body, skill):
         raise MemoryError
 
-    monkeypatch.setattr(web, "handle_event", broken)
+    monkeypatch.setattr(web, "answer_event", broken)
     body, headers = signed(factory.launch())
     response = client.post("/alexa", data=body, headers=headers)
     assert response.status_code == 200
@@ -220,13 +222,12 @@ def test_testing_mode_keeps_verification_on():
 
 @pytest.fixture
 def live_server(app):
-    """The app under waitress on a free loopback port, in a thread."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    """The app under waitress, with the production settings, on a free loopback port."""
+    server = make_server(app, "127.0.0.1", 0, threads=2)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    stop_server(server, thread)
 
 
 def test_a_signed_request_over_real_http(live_server, signed, factory, chain_server):
@@ -236,3 +237,128 @@ def test_a_signed_request_over_real_http(live_server, signed, factory, chain_ser
     with urllib.request.urlopen(request, timeout=10) as response:
         answer = json.loads(response.read())
     assert "healthcare provider" in speech_text(answer)
+
+
+def test_healthz_reports_storage(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "storage": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("health", "reason"),
+    [
+        (lambda: StorageHealth(False, "disk full\nFAKE LOG LINE"), "disk full\\x0aFAKE LOG LINE"),
+        (lambda: StorageHealth(False), "storage unavailable"),
+        (lambda: (_ for _ in ()).throw(OSError("no")), "health check failed: OSError"),
+    ],
+    ids=["unhealthy", "no-reason", "check-raises"],
+)
+def test_healthz_is_503_with_the_reason_when_storage_is_unavailable(app, health, reason):
+    app.extensions[web.STORAGE].health = health
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json == {"status": "unavailable", "reason": reason}
+
+
+def test_healthz_without_storage_says_so():
+    app = create_app({"DATABASE": None, "TESTING": True})
+    assert app.test_client().get("/healthz").json == {"status": "ok", "storage": "none"}
+
+
+@pytest.mark.parametrize("flag", ["VERIFY_SIGNATURE", "VERIFY_TIMESTAMP"])
+def test_the_environment_cannot_turn_verification_off(monkeypatch, caplog, flag, factory):
+    monkeypatch.setenv(flag, "0")
+    with caplog.at_level(logging.WARNING):
+        app = create_app({"SKILL_ID": "amzn1.ask.skill.x"})
+    assert app.config["VERIFY_SIGNATURE"] is True and app.config["VERIFY_TIMESTAMP"] is True
+    assert f"{flag}=false in the environment is ignored" in caplog.text
+    assert "VERIFICATION IS OFF" not in caplog.text
+    body = json.dumps(factory.envelope(factory.launch(), {}, True))
+    assert app.test_client().post("/alexa", data=body).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("config", "named"),
+    [
+        ({"VERIFY_SIGNATURE": False}, "VERIFY_SIGNATURE false"),
+        ({"VERIFY_TIMESTAMP": False}, "VERIFY_TIMESTAMP false"),
+        ({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False}, "and VERIFY_TIMESTAMP false"),
+    ],
+)
+def test_verification_off_in_the_config_is_a_loud_warning(caplog, config, named):
+    with caplog.at_level(logging.WARNING):
+        create_app(config)
+    warnings = [r for r in caplog.records if "REQUEST VERIFICATION IS OFF" in r.getMessage()]
+    assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING
+    assert named in warnings[0].getMessage()
+
+
+def test_verification_on_is_quiet(caplog, trust_roots_file):
+    with caplog.at_level(logging.WARNING):
+        create_app({"SKILL_ID": "amzn1.ask.skill.x", "ALEXA_TRUST_ROOTS": str(trust_roots_file)})
+    assert "VERIFICATION" not in caplog.text
+
+
+def _access_lines(caplog):
+    return [r.getMessage() for r in caplog.records if r.name == "skill.access"]
+
+
+def test_one_access_line_per_request_without_user_data(client, signed, factory, caplog):
+    body, headers = signed(factory.intent("CauseDetailIntent", {"cause": "CAFFEINE"}))
+    with caplog.at_level(logging.INFO, logger="skill.access"):
+        client.post("/alexa", data=body, headers=headers)
+        client.get("/healthz")
+        client.post("/alexa", data=b"not json")
+    first, health, garbage = _access_lines(caplog)
+    assert re.fullmatch(
+        r"POST /alexa 200 \d+\.\dms type=IntentRequest intent=CauseDetailIntent", first
+    )
+    assert re.fullmatch(r"GET /healthz 200 \d+\.\dms type=- intent=-", health)
+    assert re.fullmatch(r"POST /alexa 400 \d+\.\dms type=- intent=-", garbage)
+    assert factory.user_id not in caplog.text and "caffeine" not in caplog.text.lower()
+
+
+def test_untrusted_text_in_the_access_line_is_escaped(client, factory, caplog):
+    envelope = factory.envelope(factory.intent("Evil\nINFO forged line\x1b[2J" + "x" * 500), {}, 1)
+    with caplog.at_level(logging.INFO, logger="skill.access"):
+        client.post("/alexa/%0Aforged", data=json.dumps(envelope))
+        client.post("/alexa", data=json.dumps(envelope))
+    missing, refused = _access_lines(caplog)
+    assert missing.startswith("POST /alexa/\\x0aforged 404")
+    assert "intent=Evil\\x0aINFO forged line\\x1b[2J" in refused and refused.endswith("...")
+    assert all("\n" not in line and len(line) < 300 for line in (missing, refused))
+
+
+def test_nan_in_a_body_is_not_json():
+    client = create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False}).test_client()
+    envelope = RequestFactory().envelope({"type": "LaunchRequest"}, {"x": float("nan")}, True)
+    response = client.post("/alexa", data=json.dumps(envelope))
+    assert response.status_code == 400 and response.json == {"error": "body is not UTF-8 JSON"}
+
+
+@pytest.mark.parametrize("depth", [50, 400, 2_000])
+def test_deep_nesting_in_a_body_is_an_answer_or_a_400_never_a_crash(depth):
+    client = create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False}).test_client()
+    envelope = RequestFactory().envelope({"type": "LaunchRequest"}, {"deep": "HOLE"}, True)
+    body = json.dumps(envelope).replace('"HOLE"', '{"k": [' * depth + "1" + "]}" * depth)
+    response = client.post("/alexa", data=body)
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        check_response(response.json)
+
+
+def test_an_intent_request_with_no_intent_gets_the_spoken_fallback(client, signed, factory):
+    body, headers = signed({"type": "IntentRequest", "dialogState": "STARTED"})
+    response = client.post("/alexa", data=body, headers=headers)
+    assert response.status_code == 200
+    check_response(response.json)
+    assert "Sorry, I can't help with that one" in speech_text(response.json)
+
+
+def test_the_verified_envelope_goes_to_the_skill_parsed_once(client, signed, factory, skill_calls):
+    body, headers = signed(factory.launch())
+    response = client.post("/alexa", data=body, headers=headers)
+    assert [type(call) for call in skill_calls] == [dict]
+    assert response.mimetype == "application/json"
+    assert json.loads(response.data) == response.json
