@@ -112,21 +112,20 @@ def request_type_of(event: Any) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
-def _deserialize(event: dict[str, Any] | str) -> RequestEnvelope:
-    if isinstance(event, str) or _from_parsed is None:
-        payload = event if isinstance(event, str) else json.dumps(event)
-        return _serializer.deserialize(payload=payload, obj_type=RequestEnvelope)
-    return cast(RequestEnvelope, _from_parsed(event, RequestEnvelope))
+def _deserialize(event: Any) -> RequestEnvelope | None:
+    if _from_parsed is None:  # an SDK without that method: the slow, public way
+        return _serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+    return cast(RequestEnvelope | None, _from_parsed(event, RequestEnvelope))
 
 
-def _run(event: dict[str, Any] | str, skill: CustomSkill | None, kind: str | None) -> Any:
+def _run(event: Any, skill: CustomSkill | None, kind: str | None) -> Any:
     try:
         envelope = _deserialize(event)
     except (SerializationException, RecursionError, ValueError) as failure:
         name = type(failure).__name__
         logger.warning("request the SDK cannot read (%s); answered without the skill", name)
         return fallback(kind)
-    if envelope.request is None:
+    if envelope is None or envelope.request is None:
         logger.warning("request envelope without a request; answered without the skill")
         return fallback(kind)
     session = envelope.session
@@ -178,9 +177,15 @@ def answer_event(event: dict[str, Any] | str, skill: CustomSkill | None = None) 
     response that is not strict JSON or is over 24 KB gets :func:`fallback` instead.
     :class:`ErasureFailed` propagates, so that the host fails the request and Alexa retries.
     """
-    kind = request_type_of(event) if not isinstance(event, str) else None
+    parsed: Any = event
+    if isinstance(event, str):
+        try:
+            parsed = json.loads(event)
+        except (ValueError, RecursionError):
+            parsed = None  # refused below, as any envelope the SDK cannot read
+    kind = request_type_of(parsed)
     try:
-        response = _run(event, skill, kind)
+        response = _run(parsed, skill, kind)
     except ErasureFailed:
         raise
     except RecursionError:  # no traceback: it would be a thousand frames long

@@ -204,3 +204,16 @@ def test_a_parsed_event_is_not_serialized_again(monkeypatch):
     monkeypatch.setattr(builder._serializer, "deserialize", no_text)
     envelope = load_real_request("launch_request_geolocation_consent_2019-07-15.json")
     assert "Welcome" in speech_text(lambda_function.handler(envelope, None))
+
+
+@pytest.mark.parametrize(
+    "event",
+    [[], None, 5, float("nan"), {}, {"request": None}, "not json", "[" * 100_000, '{"request": 1}'],
+)
+def test_an_event_that_is_no_envelope_at_all_gets_an_empty_response(event):
+    assert builder.handle_event(event) == {"version": "1.0", "response": {}}
+
+
+def test_json_text_is_still_accepted_and_a_spoken_turn_stays_spoken():
+    text = json.dumps({"request": {"type": "IntentRequest", "intent": "not an intent"}})
+    assert "something went wrong" in speech_text(builder.handle_event(text))
