@@ -278,6 +278,13 @@ def test_the_environment_cannot_turn_verification_off(monkeypatch, caplog, flag,
     assert app.test_client().post("/alexa", data=body).status_code == 400
 
 
+def test_insecure_dev_with_the_environment_off_too_warns_only_that_it_is_off(monkeypatch, caplog):
+    monkeypatch.setenv("VERIFY_SIGNATURE", "false")
+    with caplog.at_level(logging.WARNING):
+        create_app({"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False})
+    assert "is ignored" not in caplog.text and "VERIFICATION IS OFF" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("config", "named"),
     [

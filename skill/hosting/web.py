@@ -108,7 +108,7 @@ def app_settings(app: Flask, config: Mapping[str, Any] | None) -> None:
     """Defaults, then the environment (never its ``VERIFY_*``), then ``config``; warn if unsafe."""
     from_env = env_settings()
     for flag in VERIFY_FLAGS:
-        if from_env.pop(flag, True) is False:
+        if from_env.pop(flag, True) is False and flag not in (config or {}):
             logger.warning(
                 "%s=false in the environment is ignored: verification stays on. Pass it to "
                 "create_app, or run toe-twitch serve --insecure-dev, to turn it off.",
