@@ -12,6 +12,7 @@ from skill.dialogue import routine
 from skill.dialogue.state import DialogueState, Question, get_state
 from skill.handlers.base import RequestTypeHandler
 from skill.handlers.turn import END, Turn, leads_to
+from skill.logs import safe_log_text
 from skill.rules.content import get_content
 from skill.voice.reply import Reply, ask, ask_prompt, needs_disclaimer, tell
 
@@ -101,7 +102,8 @@ class SessionEndedHandler(RequestTypeHandler):
         error = request.error
         if error is not None:
             error_type = getattr(error.object_type, "value", error.object_type)
-            logger.warning("session ended: %s, error %s: %s", reason, error_type, error.message)
+            message = safe_log_text(error.message)
+            logger.warning("session ended: %s, error %s: %s", reason, error_type, message)
         else:
             logger.info("session ended: %s", reason)
         return handler_input.response_builder.response
