@@ -211,3 +211,16 @@ def test_a_yaml_syntax_error_names_the_file_and_line(tmp_path):
     (folder / "prompts.yaml").write_text("goodbye: Take care\n  welcome: [oops\n")
     with pytest.raises(ContentError, match=r"prompts.yaml: line 2, column 10: "):
         load_content(folder)
+
+
+def test_a_database_that_cannot_be_written_stops_serve_naming_path_and_reason(
+    monkeypatch, capsys, tmp_path
+):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("DATABASE", str(not_a_folder / "toe.sqlite"))
+    line = serve_error(capsys, "--port", str(free_port()))
+    assert (
+        line
+        == f"toe-twitch serve: DATABASE: cannot write {not_a_folder}/toe.sqlite: Not a directory"
+    )

@@ -155,6 +155,9 @@ def serve(args: argparse.Namespace) -> int:
             "(VERIFY_SIGNATURE or VERIFY_TIMESTAMP is false); pass --insecure-dev to insist"
         )
     resolve_listen_address(args.host, args.port)
+    problem = check_database_path(settings["DATABASE"]) if settings.get("DATABASE") else None
+    if problem:
+        raise CommandLineError(f"DATABASE: {problem}")
     overrides = {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False} if args.insecure_dev else {}
     try:
         app = create_app(overrides)
