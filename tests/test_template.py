@@ -42,11 +42,44 @@ def test_only_the_configured_skill_can_invoke_the_function():
     }
 
 
-def test_function_may_touch_only_its_own_tables_item_by_item():
+def role_statements(resources: dict) -> list[dict]:
+    role = resources["SkillFunctionRole"]["Properties"]
+    return [s for policy in role["Policies"] for s in policy["PolicyDocument"]["Statement"]]
+
+
+def test_function_has_its_own_role_and_nothing_else_does():
     resources = load_template()["Resources"]
     function = resources["SkillFunction"]["Properties"]
-    assert "Role" not in function
-    statements = [s for policy in function["Policies"] for s in policy["Statement"]]
+    assert function["Role"] == {"!GetAtt": "SkillFunctionRole.Arn"}
+    assert "Policies" not in function  # SAM would make a role of its own
+    iam = [name for name, r in resources.items() if r["Type"].startswith("AWS::IAM::")]
+    assert iam == ["SkillFunctionRole"]
+    role = resources["SkillFunctionRole"]["Properties"]
+    assert "ManagedPolicyArns" not in role  # AWSLambdaBasicExecutionRole: every log group
+    (trust,) = role["AssumeRolePolicyDocument"]["Statement"]
+    assert trust["Principal"] == {"Service": "lambda.amazonaws.com"}
+
+
+def test_function_may_write_logs_only_to_its_own_log_group():
+    resources = load_template()["Resources"]
+    function = resources["SkillFunction"]["Properties"]
+    assert function["LoggingConfig"]["LogGroup"] == {"!Ref": "SkillLogGroup"}
+    logs = [
+        s for s in role_statements(resources) if any(a.startswith("logs:") for a in s["Action"])
+    ]
+    assert logs == [
+        {
+            "Sid": "OwnLogGroup",
+            "Effect": "Allow",
+            "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "Resource": {"!GetAtt": "SkillLogGroup.Arn"},
+        }
+    ]
+
+
+def test_function_may_touch_only_its_own_tables_item_by_item():
+    resources = load_template()["Resources"]
+    statements = [s for s in role_statements(resources) if s["Sid"] != "OwnLogGroup"]
     granted = {s["Resource"]["!GetAtt"]: set(s["Action"]) for s in statements}
     assert granted == {
         "AttributesTable.Arn": {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"},
@@ -57,10 +90,12 @@ def test_function_may_touch_only_its_own_tables_item_by_item():
             "dynamodb:BatchWriteItem",
         },
     }
-    assert all(s["Effect"] == "Allow" and "*" not in str(s) for s in statements)
-    assert not [
-        r for r in resources.values() if r["Type"] in {"AWS::IAM::Role", "AWS::IAM::Policy"}
-    ]
+    assert all(s["Effect"] == "Allow" and "*" not in str(s) for s in role_statements(resources))
+
+
+def test_stack_outputs_the_function_arn_that_deploy_package_reads():
+    output = load_template()["Outputs"]["SkillFunctionArn"]
+    assert output["Value"] == {"!GetAtt": "SkillFunction.Arn"}
 
 
 def test_tables_bill_on_demand_and_match_the_code():
