@@ -178,6 +178,15 @@ def test_without_pages_url_the_package_has_no_placeholder_urls(project, capsys):
     assert "certification needs both" in capsys.readouterr().err
 
 
+def test_an_https_endpoint_for_a_tunnel_with_a_wildcard_certificate(project):
+    url = "https://toe-twitch.tunnel.example.org/alexa"
+    assert run(project, "package", "--endpoint-url", url) == 0
+    manifest = written(project)["manifest"]
+    expected = {"uri": url, "sslCertificateType": "Wildcard"}
+    assert manifest["apis"]["custom"]["endpoint"] == expected
+    assert manifest["events"]["endpoint"] == expected
+
+
 def test_stack_outputs_from_standard_input(project, monkeypatch):
     import io
 
@@ -278,6 +287,11 @@ def test_a_resources_file_pointing_the_package_at_the_source(deployed, capsys):
 def test_an_unknown_profile(deployed, capsys):
     line = fails_without_a_write(deployed, capsys, "--profile", "work", "package", "--no-endpoint")
     assert "no profile 'work'" in line
+
+
+def test_an_endpoint_url_that_is_not_https(deployed, capsys):
+    argv = ("package", "--endpoint-url", "http://localhost:5000/alexa")
+    assert "not an https URL on port 443" in fails_without_a_write(deployed, capsys, *argv)
 
 
 def test_a_pages_url_that_is_not_https(deployed, capsys):

@@ -68,7 +68,10 @@ def test_manifest_validates_against_amazons_schema():
     assert schema_errors({"manifest": manifest()}) == []
 
 
-@pytest.mark.parametrize("arn", [None, "arn:aws:lambda:us-east-1:123456789012:function:f"])
+@pytest.mark.parametrize(
+    "arn",
+    [None, "arn:aws:lambda:us-east-1:123456789012:function:f", "https://a.example.org/alexa"],
+)
 def test_filled_manifest_validates_against_amazons_schema(arn):
     filled = deploy.fill_manifest({"manifest": manifest()}, arn, "https://pages.example.org")
     assert schema_errors(filled) == []

@@ -360,8 +360,10 @@ def fill_manifest(
 ) -> dict[str, Any]:
     """A copy of ``manifest`` with the endpoints and page URLs filled, or left out.
 
-    Without ``arn`` the skill gets no endpoint and no events (the events need one): that is how
-    the first upload creates the skill, before the stack that needs its id exists.
+    ``arn`` is the function's ARN, or an https URL (``toe-twitch serve`` behind a tunnel whose
+    host has a wildcard certificate). Without it the skill gets no endpoint and no events (the
+    events need one): that is how the first upload creates the skill, before the stack that needs
+    its id exists.
     """
     filled = json.loads(json.dumps(manifest))
     body = filled["manifest"]
@@ -370,9 +372,12 @@ def fill_manifest(
         custom.pop("endpoint", None)
         body.pop("events", None)
     else:
-        custom["endpoint"] = {"uri": arn}
+        endpoint = {"uri": arn}
+        if arn.startswith("https://"):
+            endpoint["sslCertificateType"] = "Wildcard"
+        custom["endpoint"] = endpoint
         if "events" in body:
-            body["events"]["endpoint"] = {"uri": arn}
+            body["events"]["endpoint"] = dict(endpoint)
     for locale in (_get(body, "privacyAndCompliance", "locales") or {}).values():
         for key, page in PAGES.items():
             if key not in locale:
@@ -382,6 +387,15 @@ def fill_manifest(
             else:
                 locale[key] = f"{pages_url.rstrip('/')}/{page}"
     return filled
+
+
+def checked_endpoint_url(value: str) -> str:
+    """``--endpoint-url``: where ``toe-twitch serve`` answers, over https."""
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:443)?/[^\s?#]*", value):
+        raise DeployError(
+            f"--endpoint-url {value!r} is not an https URL on port 443 (https://HOST/alexa)"
+        )
+    return value
 
 
 def checked_pages_url(value: str | None) -> str | None:
@@ -494,6 +508,12 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
     endpoint.add_argument("--function-arn", metavar="ARN", help="the function's ARN itself")
     endpoint.add_argument(
+        "--endpoint-url",
+        metavar="URL",
+        help="an https endpoint instead, e.g. toe-twitch serve behind a tunnel whose host has "
+        "a wildcard certificate: https://NAME.TUNNEL.HOST/alexa",
+    )
+    endpoint.add_argument(
         "--no-endpoint",
         action="store_true",
         help="no endpoint and no events yet: the first upload, which creates the skill",
@@ -525,6 +545,8 @@ def _package(args: argparse.Namespace, root: Path) -> int:
         arn = function_arn(_read_outputs(args.stack_outputs), label)
     elif args.function_arn:
         arn = checked_arn(args.function_arn, "--function-arn")
+    elif args.endpoint_url:
+        arn = checked_endpoint_url(args.endpoint_url)
     target = build_package(root, args.profile, arn, args.pages_url)
     shown = os.path.relpath(target, Path.cwd())
     print(f"wrote {shown}: endpoint {arn or 'none yet'}", flush=True)
