@@ -72,6 +72,8 @@ skill-create:
 
 # Every later deploy: the stack for the saved skill id, then the package with its endpoints.
 deploy:
+	toe-twitch deploy --profile $(PROFILE) check
+	toe-twitch deploy --profile $(PROFILE) skill-id > /dev/null
 	sam build --build-in-source
 	sam deploy --stack-name $(STACK) --region $(REGION) --resolve-s3 --capabilities CAPABILITY_IAM \
 		--no-fail-on-empty-changeset \
