@@ -137,3 +137,86 @@ def test_the_manifest_subscribes_to_skill_disabled_at_the_skills_own_endpoint():
     events = manifest["events"]
     assert {"eventName": "SKILL_DISABLED"} in events["subscriptions"]
     assert events["endpoint"] == manifest["apis"]["custom"]["endpoint"]
+
+
+def all_phrases(slot_type: dict) -> list[str]:
+    return [p for v in slot_type["values"] for p in [v["name"]["value"], *v["name"]["synonyms"]]]
+
+
+def test_samples_and_slot_values_fit_amazons_limits():
+    for intent in INTENTS.values():
+        for sample in intent.get("samples", []):
+            assert len(sample) <= 200, sample
+            assert len(re.findall(r"{(\w+)}", sample)) == len(set(re.findall(r"{(\w+)}", sample)))
+    for slot_type in TYPES.values():
+        assert all(len(phrase) <= 140 for phrase in all_phrases(slot_type))
+
+
+def test_built_in_intents_take_samples_only_where_amazon_allows_them():
+    for name, intent in INTENTS.items():
+        if name.startswith("AMAZON.") and intent.get("samples"):
+            assert re.fullmatch(r"[a-z' ]+", " ".join(intent["samples"])), name
+            assert "slots" not in intent, name
+
+
+def test_out_of_domain_samples_and_a_measured_fallback_sensitivity():
+    fallback = INTENTS["AMAZON.FallbackIntent"]["samples"]
+    assert len(fallback) >= 100
+    level = LANGUAGE_MODEL["modelConfiguration"]["fallbackIntentSensitivity"]["level"]
+    assert level == "LOW", "chosen by `python bench/bench_nlu.py tests/data/nlu_dev.yaml --sweep`"
+
+
+def test_no_phrase_names_values_of_two_slot_types():
+    owners: dict[str, set[str]] = {}
+    for name, slot_type in TYPES.items():
+        for phrase in all_phrases(slot_type):
+            owners.setdefault(normalised(phrase), set()).add(name)
+    assert {phrase: types for phrase, types in owners.items() if len(types) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("intent", "sample"),
+    [
+        ("CauseDetailIntent", "{cause}"),
+        ("SelfCareIntent", "{topic}"),
+        ("StartStretchIntent", "{stretch}"),
+        ("ReportSymptomIntent", "{symptom}"),
+        ("AMAZON.StopIntent", "that's enough"),
+        ("AMAZON.NextIntent", "skip this one"),
+        ("AMAZON.RepeatIntent", "what was that"),
+        ("NotSureIntent", "i'm not sure"),
+    ],
+)
+def test_what_the_skill_asks_for_and_the_issue_names_are_samples(intent, sample):
+    assert sample in INTENTS[intent]["samples"]
+
+
+def symptom_ids() -> dict[str, str]:
+    return {
+        normalised(phrase): value["id"]
+        for value in TYPES["SymptomType"]["values"]
+        for phrase in [value["name"]["value"], *value["name"]["synonyms"]]
+    }
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value_id"),
+    [
+        ("paining", "PAIN"),
+        ("pins and needles", "TINGLING"),
+        ("gone dead", "NUMBNESS"),
+        ("for weeks", "PERSISTENT"),
+        ("for about a month", "PERSISTENT"),
+        ("suddenly", "SUDDEN_SEVERE"),
+        ("all of a sudden", "SUDDEN_SEVERE"),
+        ("suddenly went weak", "SUDDEN_SEVERE"),
+        ("out of nowhere", "SUDDEN_SEVERE"),
+    ],
+)
+def test_warning_signs_have_their_regional_and_time_forms(phrase, value_id):
+    assert symptom_ids()[phrase] == value_id
+
+
+def test_the_most_urgent_sign_is_listed_first():
+    """When words name two signs ("suddenly went numb"), the offline resolver takes the first."""
+    assert TYPES["SymptomType"]["values"][0]["id"] == "SUDDEN_SEVERE"

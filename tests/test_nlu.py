@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -13,10 +14,12 @@ from skill.rules.interaction_model import model_path
 from skill.simulator import compiled_model as nlu_model
 from skill.simulator import resolver as nlu
 from skill.simulator.builtins import BUILTIN_PHRASES
-from skill.simulator.resolver import FALLBACK, resolve
+from skill.simulator.explain import explain
+from skill.simulator.resolver import FALLBACK, WRITES, get_resolver, resolve
 from skill.simulator.text import normalise
 
 PARAPHRASES = Path(__file__).parent / "data" / "paraphrases.yaml"
+DEV = Path(__file__).parent / "data" / "nlu_dev.yaml"
 SKILL_ID = "amzn1.ask.skill.test"
 
 
@@ -251,12 +254,170 @@ def test_at_least_nine_in_ten_paraphrases_reach_the_intended_intent():
     assert share >= 0.9
 
 
-def test_resolution_is_fast():
-    texts = [item["text"] for item in load_paraphrases()]
-    nlu.get_resolver()
-    started = time.perf_counter()
-    for text in texts:
-        resolve(text)
-    per_utterance = (time.perf_counter() - started) / len(texts)
-    print(f"\nresolution: {per_utterance * 1000:.2f} ms per utterance")
-    assert per_utterance < 0.005
+def test_resolution_costs_less_than_a_millisecond_per_utterance():
+    dev = yaml.safe_load(DEV.read_text(encoding="utf-8"))
+    texts = [item["text"] for item in dev["in_domain"]] + list(dev["out_of_domain"])
+    resolver = nlu.get_resolver()
+    assert resolver.accept > 0  # the bars are drawn once, before timing
+    rounds = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in texts:
+            resolver.resolve(text)
+        rounds.append((time.perf_counter() - started) / len(texts))
+    print(f"\nresolution: {min(rounds) * 1000:.3f} ms per utterance (best of 3)")
+    assert min(rounds) < 0.001
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("my toe is paining a lot", "PAIN"),
+        ("I've got pins and needles in my foot", "TINGLING"),
+        ("my toe has gone dead", "NUMBNESS"),
+        ("my calf muscle looks thinner", "MUSCLE_WASTING"),
+        ("the twitching has spread to my calf", "SPREADING"),
+        ("this has been happening for about a month now", "PERSISTENT"),
+        ("for weeks", "PERSISTENT"),
+        ("it keeps me up at night", "SLEEP_DISRUPTION"),
+        ("it's getting stronger", "MORE_INTENSE"),
+        ("it's happening more often", "MORE_FREQUENT"),
+        ("I've started limping", "GAIT_CHANGE"),
+        ("my foot suddenly went weak", "SUDDEN_SEVERE"),
+        ("all of a sudden my leg went numb", "SUDDEN_SEVERE"),
+        ("my leg went numb all of a sudden", "SUDDEN_SEVERE"),
+        ("out of nowhere I can't move my foot", "SUDDEN_SEVERE"),
+        ("suddenly I can't feel my toes", "SUDDEN_SEVERE"),
+        ("I have severe pain in my foot", "SUDDEN_SEVERE"),
+    ],
+)
+def test_warning_signs_said_naturally_reach_their_sign(text, symptom):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_ids) == ("ReportSymptomIntent", {"symptom": symptom})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("that's enough", "AMAZON.StopIntent"),
+        ("skip this one", "AMAZON.NextIntent"),
+        ("what was that", "AMAZON.RepeatIntent"),
+        ("I'm not sure", "NotSureIntent"),
+        ("water", "SelfCareIntent"),
+        ("shoes", "SelfCareIntent"),
+        ("diet", "SelfCareIntent"),
+        ("stretching", "SelfCareIntent"),
+        ("stretches", "StartStretchIntent"),
+    ],
+)
+def test_what_people_say_beyond_amazons_defaults(text, intent):
+    assert resolve(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "delete my alarm",
+        "clear",
+        "clear my shopping list",
+        "erase my voice recordings",
+        "reset my password",
+        "log my weight",
+        "log me out",
+        "record a video",
+        "track my package",
+        "delete",
+        "what time is it",
+        "what is the weather",
+        "how are you today",
+    ],
+)
+def test_a_guess_never_writes_or_erases(text):
+    assert resolve(text).intent not in WRITES
+    assert resolve(text).intent == FALLBACK
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("not right now", "AMAZON.NoIntent"), ("it's happening right now", "LogTwitchIntent")],
+)
+def test_right_in_right_now_is_no_foot(text, intent):
+    resolution = resolve(text)
+    assert resolution.intent == intent
+    assert resolution.slot_ids.get("foot") is None
+
+
+def test_the_bars_come_from_the_models_own_samples():
+    resolver = get_resolver()
+    calibration = resolver.calibration
+    assert len(calibration.inside) >= 100 and len(calibration.outside) >= 100
+    assert resolver.accept == calibration.bar(resolver.level)
+    assert resolver.write_bar >= resolver.accept
+    assert resolver.write_bar > max(calibration.outside_writes)
+    bars = [resolver.bar_for(level) for level in ("LOW", "MEDIUM", "HIGH")]
+    assert bars == sorted(bars), "a higher sensitivity sends more to the fallback"
+
+
+def test_a_reading_just_under_the_bar_goes_to_the_fallback():
+    resolver = get_resolver()
+    ranked = resolver.rank(normalise("tell me more about stress"))
+    assert resolver.decide(ranked).accepted
+    assert not resolver.decide(ranked, accept=ranked[0].score + 1).accepted
+    assert resolver.resolve("tell me more about stress", accept=101).intent == FALLBACK
+
+
+def test_a_bare_slot_value_must_name_a_value_word_for_word():
+    assert resolve("bananas").slot_ids == {"topic": "ELECTROLYTE_FOODS"}
+    assert resolve("banana").intent == FALLBACK
+    assert resolve("stres").intent == FALLBACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "a", "x" * 10_000, ("my toe hurts " * 800).strip(), "42", "3 4 5", "1e9", "ça va"],
+)
+def test_odd_input_is_resolved_or_rejected_without_an_exception(text):
+    resolution = resolve(text)
+    assert resolution.intent_json(SKILL_ID)["name"] == resolution.intent
+
+
+def test_explain_shows_the_intents_considered_their_scores_and_slots():
+    table = explain("tell me more about stress")
+    assert 'utterance: "tell me more about stress"' in table
+    assert "fallbackIntentSensitivity LOW" in table
+    rows = [line for line in table.splitlines() if re.match(r"\s+\d+\.\d\s+\S+Intent\b", line)]
+    assert rows[0].split()[1] == "CauseDetailIntent"
+    scores = [float(line.split()[0]) for line in rows]
+    assert scores == sorted(scores, reverse=True) and len(rows) >= 2
+    assert 'cause="stress" (STRESS_ANXIETY)' in rows[0]
+    assert "decision: CauseDetailIntent (accepted:" in table
+    assert table.splitlines()[-1] == 'slots: cause="stress" (STRESS_ANXIETY)'
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("toe", f"is below threshold {get_resolver().accept:.1f}"),
+        ("delete all my alarms", 'closest to out-of-domain "delete all my alarms"'),
+        ("banana", "a bare slot value must name a value exactly"),
+        ("", "nothing to match"),
+        ("x" * 10_000, "nothing to match"),
+    ],
+)
+def test_explain_says_why_text_was_rejected(text, reason):
+    table = explain(text)
+    decision = table.splitlines()[-1]
+    assert decision.startswith(f"decision: {FALLBACK} (rejected: ")
+    assert reason in decision
+
+
+def test_explain_names_the_stricter_bar_for_intents_that_write():
+    resolver = get_resolver()
+    ranked = resolver.rank(normalise("log a twitch"))
+    reason = resolver.decide(ranked, accept=0.0).reason
+    assert reason.startswith("accepted")
+    weak = [c.__class__(resolver.write_bar - 1, c.template, c.fills, c.exact) for c in ranked]
+    reason = resolver.decide(weak, accept=0.0).reason
+    assert reason.startswith("rejected: LogTwitchIntent writes data")
+    assert f"below its threshold {resolver.write_bar:.1f}" in reason
+    assert f"{resolver.write_bar:.1f} for intents that write" in explain("log a twitch")

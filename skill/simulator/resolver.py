@@ -3,16 +3,24 @@
 Roughly what Alexa does with speech, for text: an exact sample wins; a sample whose words around
 a ``{slot}`` match takes the words in the slot's place and resolves them against the slot type's
 values and synonyms (``ER_SUCCESS_MATCH``, else ``ER_SUCCESS_NO_MATCH``); otherwise the closest
-sample wins if it is close enough, and anything else goes to ``AMAZON.FallbackIntent``.
-"Close" blends rapidfuzz string similarity with word overlap weighted by how rare a word is
-across intents, so "stop" counts for more than "please".
+sample wins if it is close enough. "Close" blends rapidfuzz string similarity with word overlap
+weighted by how rare a word is across intents, so "stop" counts for more than "please".
+
+What is not close enough goes to ``AMAZON.FallbackIntent``, by bars derived from the model itself
+(:class:`Calibration`), never from per-phrase rules: each sample is resolved with itself left out,
+so the model's own samples show how high a new in-domain phrasing scores and how high a new
+out-of-domain one (a left-out ``AMAZON.FallbackIntent`` sample) can reach. The accept bar is the
+score that best separates the two at the model's ``fallbackIntentSensitivity`` level. Intents that
+write or erase (:data:`WRITES`) need more: a score above every left-out out-of-domain sample's
+score for them. A bare slot value ("water") counts only when it names a value word for word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import heapq
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -20,19 +28,35 @@ from rapidfuzz.distance import Levenshtein
 
 from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.compiled_model import (
+    LOOSE_WORDS,
     Model,
     SlotFill,
     SlotType,
     Template,
     load_model,
 )
-from skill.simulator.text import FILLERS, normalise, stem, word_stems
+from skill.simulator.text import normalise, stem, word_stems
 
-__all__ = ["FALLBACK", "Candidate", "Resolution", "Resolver", "SlotFill", "get_resolver", "resolve"]
+__all__ = [
+    "FALLBACK",
+    "SENSITIVITY",
+    "WRITES",
+    "Calibration",
+    "Candidate",
+    "Decision",
+    "Resolution",
+    "Resolver",
+    "SlotFill",
+    "get_resolver",
+    "resolve",
+]
 
 FALLBACK = "AMAZON.FallbackIntent"
-ACCEPT = 45.0
-"""The least score (0-100) for an intent to be chosen over the fallback."""
+WRITES = frozenset({"LogTwitchIntent", "DeleteDataIntent"})
+"""Intents that write or erase the person's data: a guess must never reach them."""
+SENSITIVITY = {"LOW": 0.5, "MEDIUM": 1.0, "HIGH": 2.0}
+"""Per ``fallbackIntentSensitivity`` level, what wrongly accepting an out-of-domain phrase costs
+against wrongly rejecting an in-domain one when the accept bar is chosen."""
 MAX_WORDS = 60
 MAX_CHARS = 500
 """Longer input is not one request: it goes to the fallback (Alexa caps samples at 200 chars)."""
@@ -45,7 +69,24 @@ EVIDENCE = 2.5
 SUPPORT = 0.25
 """How much the intent's second-best sample counts: a real match is near several samples."""
 SHORTLIST = 12
-LOOSE_WORDS = FILLERS | {"my", "your", "its", "it's"}
+CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
+"""Words that join two clauses: each clause is read on its own as well."""
+CLAUSE_SHARE = 0.95
+"""A clause's reading counts for a little less than a reading of the whole utterance."""
+DISCOURSE = frozenset(
+    {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
+    | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right"}
+)
+"""Words around a request that do not change it ("um the rest one", "resume please")."""
+FALLBACK_PULL = 0.5
+PULL_GAP = 1000.0
+PULL_FLOOR = 30.0
+"""Out-of-domain scores up to this are noise and pull nothing."""
+"""How much the closest out-of-domain sample's score counts against an in-domain reading."""
+CALIBRATION_SAMPLES = 400
+"""At most this many in-domain samples are left out to calibrate the bars (for start-up time)."""
+FILL_MARGIN = 10.0
+"""How far below the best reading a reading of the same intent may be and still fill a slot."""
 
 
 @dataclass(frozen=True)
@@ -78,54 +119,102 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One reading of the input: a sample, how well it fits (0-100), and its slot fills.
+
+    ``exact`` says every slot was filled by words that name a value exactly.
+    """
+
+    score: float
+    template: Template
+    fills: tuple[SlotFill, ...] = ()
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The reading chosen (or the best one, when rejected), whether it stands, and why."""
+
+    candidate: Candidate | None
+    accepted: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Pool:
+    """Samples to compare text with (number -> stems) and an index of them by word stem."""
+
+    choices: dict[int, str]
+    index: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, model: Model, choices: dict[int, str]) -> _Pool:
+        """The pool of ``choices``, indexed."""
+        index: dict[str, list[int]] = {}
+        for number in choices:
+            for word in set(model.templates[number].stems):
+                index.setdefault(word, []).append(number)
+        return cls(choices, index)
+
+
+@dataclass(frozen=True)
 class _Spot:
     start: int
     end: int
     fill: SlotFill
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One reading of the input: a sample, how well it fits (0-100), and its slot fills."""
-
-    score: float
-    template: Template
-    fills: tuple[SlotFill, ...] = ()
-
-
-def _spans(words: list[str], longest: int) -> Iterator[tuple[int, int]]:
-    """Every (start, end) run of up to ``longest`` words, longest runs first."""
-    for size in range(min(longest, len(words)), 0, -1):
-        for start in range(len(words) - size + 1):
-            yield start, start + size
+def _core(words: list[str]) -> list[str]:
+    """The words without the discourse words around them, or all of them if nothing is left."""
+    start, end = 0, len(words)
+    while start < end and words[start] in DISCOURSE:
+        start += 1
+    while end > start and words[end - 1] in DISCOURSE:
+        end -= 1
+    return words[start:end] or words
 
 
 def _spots(model: Model, words: list[str]) -> list[_Spot]:
-    """Every exact slot value in the words, longest first, without overlaps within a type."""
-    found: list[_Spot] = []
-    for slot_type in model.slot_types.values():
-        taken: list[_Spot] = []
-        for start, end in _spans(words, slot_type.longest):
-            fill = slot_type.exact(" ".join(words[start:end]))
-            if fill and not any(s.start < end and start < s.end for s in taken):
-                taken.append(_Spot(start, end, fill))
-        found += taken
-    return found
+    """Every slot value the words name, longest first, without overlaps within a type.
 
-
-def _resolve_words(slot_type: SlotType, slot: str, words: list[str], strict: bool) -> SlotFill:
-    """The words in a slot's place resolved: a value they name, one they are close to, or none.
-
-    Strict (words matched a carrier phrase exactly): besides the value, only filler words.
+    A value word that the model's own samples use as a carrier word beside the next or previous
+    word ("right" in "right now") is read as that carrier, not as a value.
     """
-    for start, end in _spans(words, slot_type.longest):
-        fill = slot_type.exact(" ".join(words[start:end]))
-        rest = words[:start] + words[end:]
-        if fill and (not strict or all(word in LOOSE_WORDS for word in rest)):
-            return fill.named(slot)
+    taken: dict[str, list[_Spot]] = {}
+    for start, end, fill, _ in model.runs(words):
+        spots = taken.setdefault(fill.type, [])
+        before = " ".join(words[max(start - 1, 0) : end]) if start else ""
+        after = " ".join(words[start : end + 1]) if end < len(words) else ""
+        if before in model.carrier_pairs or after in model.carrier_pairs:
+            continue
+        if not any(s.start < end and start < s.end for s in spots):
+            spots.append(_Spot(start, end, fill))
+    return [spot for spots in taken.values() for spot in spots]
+
+
+def _read_slot(
+    model: Model, slot_type: SlotType, slot: str, words: list[str]
+) -> tuple[SlotFill, float]:
+    """The words in a slot's place resolved, and how cleanly (1.0: they name a value, no more).
+
+    Words that name a value, in another word form, or among other words count for less; words
+    only close to a value count for less again; no value at all scores 0.
+    """
     said = " ".join(words)
+    runs = model.runs(words, slot_type.name)
+    whole = [run for run in runs if run[1] - run[0] == len(words)]
+    if whole:
+        return whole[0][2].named(slot), 1.0 if whole[0][3] else 0.9
+    if runs:
+        start, end, fill, exact = min(runs, key=lambda run: slot_type.priority(run[2]))
+        rest = words[:start] + words[end:]
+        stray = [w for w in rest if w not in LOOSE_WORDS and stem(w) not in slot_type.words]
+        clean = (0.85 if exact else 0.8) if not stray else 0.7 - 0.3 * len(stray) / len(words)
+        return SlotFill(slot, slot_type.name, said, fill.value_id, fill.value_name), clean
     close = slot_type.closest(said)
-    return close.named(slot) if close else SlotFill(slot, slot_type.name, said)
+    if close:
+        return close.named(slot), 0.5
+    return SlotFill(slot, slot_type.name, said), 0.0
 
 
 def _aligned_words(template: Template, slot: str, words: list[str]) -> list[str]:
@@ -146,13 +235,59 @@ def _second(scores: list[float]) -> float:
     return scores[1] if len(scores) > 1 else scores[0] * 0.5
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """What the model's own samples score with themselves left out, and the bars drawn from it.
+
+    ``inside``: each in-domain sample's score for its own intent (0 when another intent won);
+    ``outside``: each out-of-domain sample's best in-domain score (0 when the fallback still won);
+    ``outside_writes``: each out-of-domain sample's best score for an intent that writes.
+    """
+
+    inside: tuple[float, ...]
+    outside: tuple[float, ...]
+    outside_writes: tuple[float, ...]
+
+    def bar(self, level: str) -> float:
+        """The accept bar that costs least at ``level``: missed in-domain plus admitted outside."""
+        ratio = SENSITIVITY[level]
+        if not self.outside:
+            return self.inside[len(self.inside) // 20] if self.inside else 0.0
+        best, best_cost = 0.0, float("inf")
+        for bar in sorted({0.0, *self.inside, *self.outside}):
+            missed = bisect_left(self.inside, bar) / max(len(self.inside), 1)
+            admitted = 1 - bisect_left(self.outside, bar) / len(self.outside)
+            cost = missed + ratio * admitted
+            if cost < best_cost:
+                best, best_cost = bar, cost
+        return round(best, 1)
+
+    def write_bar(self, accept: float) -> float:
+        """The bar for intents that write: above every left-out out-of-domain sample's score."""
+        highest = max(self.outside_writes, default=0.0)
+        return round(max(accept, highest + 0.1), 1)
+
+
 class Resolver:
     """Resolve typed text against one compiled model."""
 
     def __init__(self, model: Model):
         self.model = model
-        self.slotted = [t for t in model.templates if t.pattern is not None]
+        self.slotted = [n for n, t in enumerate(model.templates) if t.pattern is not None]
+        choices = {n: " ".join(t.stems) for n, t in enumerate(model.templates) if not t.bare}
+        self.everything = _Pool.of(model, choices)
+        typed: dict[str, dict[str, dict[int, str]]] = {}
+        for slot, numbers in model.by_slot.items():
+            for number in numbers:
+                kind = model.slot_type_of.get((model.templates[number].intent, slot), "")
+                if number in choices:
+                    typed.setdefault(kind, {}).setdefault(slot, {})[number] = choices[number]
+        self.pools = {
+            kind: {slot: _Pool.of(model, wanted) for slot, wanted in slots.items()}
+            for kind, slots in typed.items()
+        }
         self.vocabulary = [word for word in model.weights if word]
+        self.level = model.level
 
     def _known(self, word: str) -> str:
         """The model's own word for a typo or unknown form, when one is close."""
@@ -161,46 +296,135 @@ class Resolver:
         best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
         return best[0] if best else word
 
-    def _regex(self, text: str) -> list[Candidate]:
+    # -- calibration -------------------------------------------------------------------------
+
+    @cached_property
+    def calibration(self) -> Calibration:
+        """The model's samples resolved with themselves left out (computed once, on first use).
+
+        An in-domain sample leaves only itself out (at most ``CALIBRATION_SAMPLES`` of them,
+        evenly spread); an out-of-domain sample leaves out every out-of-domain sample that shares
+        a word of weight with it, so it stands for a request the fallback's samples do not cover.
+        """
+        model = self.model
+        own = [n for n, t in enumerate(model.templates) if t.source == "model"]
+        outside_numbers = [n for n in own if model.templates[n].intent == FALLBACK]
+        inside_numbers = [n for n in own if model.templates[n].intent != FALLBACK]
+        stride = max(1, -(-len(inside_numbers) // CALIBRATION_SAMPLES))
+        inside = []
+        for number in inside_numbers[::stride]:
+            template = model.templates[number]
+            ranked = self._rank(self._example(template, number), frozenset({number}))
+            best, _, margin = self.evidence(ranked)
+            own_intent = best is not None and best.template.intent == template.intent
+            inside.append(margin if own_intent else 0.0)
+        outside, writes = [], []
+        for number in outside_numbers:
+            words = self._content(model.templates[number])
+            cluster = frozenset(
+                n
+                for n in outside_numbers
+                if n == number or self._content(model.templates[n]) & words
+            )
+            ranked = self._rank(self._example(model.templates[number], number), cluster)
+            _, pull, margin = self.evidence(ranked)
+            outside.append(margin)
+            writer = next((c.score for c in ranked if c.template.intent in WRITES), 0.0)
+            writes.append(writer - FALLBACK_PULL * pull if writer > pull else 0.0)
+        return Calibration(tuple(sorted(inside)), tuple(sorted(outside)), tuple(sorted(writes)))
+
+    def _content(self, template: Template) -> set[str]:
+        """A sample's words of weight: the ones that say what it is about."""
+        floor = self.model.weights.get("", 1.0) / 2
+        return {word for word in template.stems if self.model.weight(word) >= floor}
+
+    def _example(self, template: Template, number: int) -> str:
+        """A sample as someone would say it: each slot filled with one of its type's values."""
+        words = []
+        for word in template.text.split():
+            if word.startswith("{"):
+                slot_type = self.model.slot_type(template.intent, word[1:-1])
+                if slot_type is None:
+                    return ""
+                phrases = list(slot_type.phrases)
+                words.append(phrases[number % len(phrases)])
+            else:
+                words.append(word)
+        return " ".join(words)
+
+    def bar_for(self, level: str) -> float:
+        """The accept bar the model's samples give at ``level`` (LOW, MEDIUM or HIGH)."""
+        return self.calibration.bar(level)
+
+    @cached_property
+    def accept(self) -> float:
+        """The accept bar at the model's own ``fallbackIntentSensitivity`` level."""
+        return self.bar_for(self.level)
+
+    @cached_property
+    def write_bar(self) -> float:
+        """The bar for intents that write or erase."""
+        return self.calibration.write_bar(self.accept)
+
+    # -- reading the text --------------------------------------------------------------------
+
+    def _regex(self, text: str, words: set[str], exclude: frozenset[int]) -> list[Candidate]:
         found = []
-        for template in self.slotted:
+        weigh = self.model.weight
+        for number in self.slotted:
+            template = self.model.templates[number]
+            if number in exclude or not template.needs <= words:
+                continue
             match = template.pattern.fullmatch(text) if template.pattern else None
             if not match:
                 continue
-            fills = tuple(
-                _resolve_words(slot_type, slot, match.group(slot).split(), strict=True)
+            read = [
+                _read_slot(self.model, slot_type, slot, match.group(slot).split())
                 for slot in template.slots
                 if (slot_type := self.model.slot_type(template.intent, slot))
-            )
-            weigh = self.model.weight
+            ]
+            if not read:
+                continue
+            fills = tuple(fill for fill, _ in read)
+            clean = min(quality for _, quality in read)
+            if template.bare and clean < 0.9:
+                continue  # "{cause}" matches any words; only a value's own words count
             carrier = sum(weigh(word) for word in template.stems if not word.startswith("{"))
             said = sum(weigh(stem(word)) for fill in fills for word in fill.value.split())
             coverage = carrier / max(carrier + said, 0.001)
-            matched = bool(fills) and all(fill.value_id for fill in fills)
-            score = 96.0 + 4 * coverage if matched else 30.0 + 50 * coverage
-            found.append(Candidate(score, template, fills))
+            if clean >= 1.0:
+                score = 96.0 + 4 * coverage
+            elif clean > 0:
+                score = 50.0 + 40 * clean + 6 * coverage
+            else:
+                score = 30.0 + 70 * coverage
+            found.append(Candidate(score, template, fills, clean >= 1.0))
         return found
 
-    def _scores(self, text: str, choices: dict[int, str] | list[str]) -> dict[int, float]:
+    def _scores(self, query: list[str], pool: _Pool, exclude: frozenset[int]) -> dict[int, float]:
         """Blend weighted word overlap and string similarity for the most likely samples."""
         model = self.model
-        query = [self._known(word) for word in word_stems(text)]
         weights = {word: model.weight(word) for word in query}
         query_total = sum(model.weight(word) for word in query)
-        allowed = choices if isinstance(choices, dict) else None
+        choices, index = pool.choices, pool.index
+        totals = model.totals
         matched: dict[int, float] = {}
         for word, weight in weights.items():
-            for number in model.index.get(word, ()):
-                if allowed is None or number in allowed:
-                    matched[number] = matched.get(number, 0.0) + weight
+            for number in index.get(word, ()):
+                matched[number] = matched.get(number, 0.0) + weight
+        for number in exclude:
+            matched.pop(number, None)
         overlap: dict[int, float] = {}
         for number, weight in matched.items():
-            precision, recall = weight / query_total, weight / model.totals[number]
+            precision, recall = weight / query_total, weight / totals[number]
             overlap[number] = 200 * precision * recall / (precision + recall)
-        shortlist = set(sorted(overlap, key=overlap.__getitem__)[-SHORTLIST:])
+        shortlist = set(heapq.nlargest(SHORTLIST, overlap, key=overlap.__getitem__))
         stemmed = " ".join(query)
-        for _, _, key in process.extract(stemmed, choices, scorer=fuzz.ratio, limit=SHORTLIST):
-            shortlist.add(key)
+        for _, _, key in process.extract(
+            stemmed, choices, scorer=fuzz.ratio, limit=SHORTLIST + len(exclude)
+        ):
+            if key not in exclude:
+                shortlist.add(key)
         explained: dict[str, float] = {}
         scores = {}
         for number in shortlist:
@@ -215,94 +439,186 @@ class Resolver:
             scores[number] = (1 - INTENT_SHARE) * score + INTENT_SHARE * explained[template.intent]
         return scores
 
-    def _fuzzy(self, text: str, words: list[str], spots: list[_Spot]) -> list[Candidate]:
+    def _fuzzy(
+        self, text: str, words: list[str], spots: list[_Spot], exclude: frozenset[int]
+    ) -> list[Candidate]:
         model = self.model
+        query = [self._known(word) for word in word_stems(text)]
         found = []
-        for number, score in self._scores(text, model.choices).items():
+        for number, score in self._scores(query, self.everything, exclude).items():
             template = model.templates[number]
-            fills = tuple(
-                _resolve_words(slot_type, slot, aligned, strict=False)
+            read = [
+                _read_slot(model, slot_type, slot, aligned)
                 for slot in template.slots
                 if (slot_type := model.slot_type(template.intent, slot))
                 and (aligned := _aligned_words(template, slot, words))
-            )
-            found.append(Candidate(score, template, fills))
+            ]
+            fills = tuple(fill for fill, _ in read)
+            exact = bool(read) and all(quality >= 1.0 for _, quality in read)
+            found.append(Candidate(score, template, fills, exact))
         for spot in spots:
-            for slot, choices in model.by_slot.items():
-                wanted = {
-                    number: sample
-                    for number, sample in choices.items()
-                    if model.slot_type_of.get((model.templates[number].intent, slot))
-                    == spot.fill.type
-                }
-                if not wanted:
-                    continue
-                variant = " ".join([*words[: spot.start], f"{{{slot}}}", *words[spot.end :]])
-                for number, score in self._scores(variant, wanted).items():
+            for slot, pool in self.pools.get(spot.fill.type, {}).items():
+                variant = [*words[: spot.start], f"{{{slot}}}", *words[spot.end :]]
+                query = [
+                    w if w.startswith("{") else self._known(w)
+                    for w in word_stems(" ".join(variant))
+                ]
+                said = " ".join(words[spot.start : spot.end])
+                exact = self.model.slot_types[spot.fill.type].exact(said) is not None
+                for number, score in self._scores(query, pool, exclude).items():
                     found.append(
-                        Candidate(score, model.templates[number], (spot.fill.named(slot),))
+                        Candidate(score, model.templates[number], (spot.fill.named(slot),), exact)
                     )
         return found
 
     def rank(self, text: str) -> list[Candidate]:
         """Every reading of normalised text, best first; none for empty or overlong text."""
+        return self._rank(text)
+
+    def _rank(
+        self, text: str, exclude: frozenset[int] = frozenset(), clauses: bool = True
+    ) -> list[Candidate]:
         words = text.split()
         if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
             return []
-        return self._rank(text, words, _spots(self.model, words))
-
-    def _rank(self, text: str, words: list[str], spots: list[_Spot]) -> list[Candidate]:
-        exact = self.model.exact.get(text)
-        if exact is not None and not exact.slots:
-            return [Candidate(100.0, exact)]
-        fuzzy = self._fuzzy(text, words, spots)
+        core = _core(words)
+        for said in dict.fromkeys((text, " ".join(core))):
+            exact = self.model.exact.get(said)
+            if exact is not None and not exact.slots and not exclude:
+                return [Candidate(100.0 if said == text else 99.0, exact, (), True)]
+        spots = _spots(self.model, words)
+        fuzzy = self._fuzzy(text, words, spots, exclude)
         by_intent: dict[str, list[float]] = {}
         for candidate in sorted(fuzzy, key=lambda c: -c.score):
             by_intent.setdefault(candidate.template.intent, []).append(candidate.score)
-        supported = [
-            replace(
-                c, score=(1 - SUPPORT) * c.score + SUPPORT * _second(by_intent[c.template.intent])
+        ranked = [
+            Candidate(
+                (1 - SUPPORT) * c.score + SUPPORT * _second(by_intent[c.template.intent]),
+                c.template,
+                c.fills,
+                c.exact,
             )
             for c in fuzzy
         ]
-        return sorted(self._regex(text) + supported, key=lambda c: -c.score)
+        for said in dict.fromkeys((text, " ".join(core))):
+            ranked += self._regex(said, set(said.split()), exclude)
+        if clauses:
+            ranked += self._clauses(words, exclude)
+        return sorted(ranked, key=lambda c: -c.score)
 
-    def resolve(self, text: str) -> Resolution:
+    def _clauses(self, words: list[str], exclude: frozenset[int]) -> list[Candidate]:
+        """Readings of each clause of "X and Y": people chain what they notice."""
+        parts: list[list[str]] = [[]]
+        for word in words:
+            if word in CLAUSE_WORDS and parts[-1]:
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        parts = [part for part in parts if part]
+        if len(parts) < 2:
+            return []
+        found = []
+        for part in parts:
+            for candidate in self._rank(" ".join(part), exclude, clauses=False)[:SHORTLIST]:
+                found.append(replace(candidate, score=candidate.score * CLAUSE_SHARE))
+        return found
+
+    # -- deciding ----------------------------------------------------------------------------
+
+    @staticmethod
+    def evidence(ranked: list[Candidate]) -> tuple[Candidate | None, float, float]:
+        """The best in-domain reading, the best out-of-domain score, and the reading's margin.
+
+        The margin is the reading's score less ``FALLBACK_PULL`` times the closest
+        ``AMAZON.FallbackIntent`` sample's: text near an out-of-domain sample needs more.
+        """
+        best = next((c for c in ranked if c.template.intent != FALLBACK), None)
+        pull = next((c.score for c in ranked if c.template.intent == FALLBACK), 0.0)
+        if best is None or pull >= best.score:
+            return best, pull, 0.0
+        near = max(0.0, pull - max(PULL_FLOOR, best.score - PULL_GAP))
+        return best, pull, best.score - FALLBACK_PULL * near
+
+    def decide(self, ranked: list[Candidate], accept: float | None = None) -> Decision:
+        """Whether the best reading stands: the bars, the stricter ones, and the fallback's own."""
+        if not ranked:
+            return Decision(None, False, "rejected: nothing to match")
+        accept = self.accept if accept is None else accept
+        best, pull, margin = self.evidence(ranked)
+        closest = next((c for c in ranked if c.template.intent == FALLBACK), None)
+        if best is None or (closest and closest.score >= best.score):
+            text = closest.template.text if closest else ""
+            return Decision(best, False, f'rejected: closest to out-of-domain "{text}"')
+        intent = best.template.intent
+        weighed = f"{best.score:.1f}"
+        if margin < best.score:
+            weighed += (
+                f" - {best.score - margin:.1f} for an out-of-domain sample at {pull:.1f}"
+                f" = {margin:.1f}"
+            )
+        if margin < accept:
+            return Decision(best, False, f"rejected: {weighed} is below threshold {accept:.1f}")
+        write_bar = max(self.write_bar, accept)
+        if intent in WRITES and margin < write_bar:
+            return Decision(
+                best,
+                False,
+                f"rejected: {intent} writes data; {weighed} is below its threshold {write_bar:.1f}",
+            )
+        if best.template.bare and not best.exact:
+            return Decision(best, False, "rejected: a bare slot value must name a value exactly")
+        return Decision(best, True, f"accepted: {weighed} >= threshold {accept:.1f}")
+
+    def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
         normal = normalise(text)
         ranked = self.rank(normal)
-        if not ranked or ranked[0].score < ACCEPT:
+        decision = self.decide(ranked, accept)
+        if not decision.accepted or decision.candidate is None:
             return Resolution(FALLBACK, 0.0, declared=self.model.intents.get(FALLBACK, ()))
-        return self._resolution(ranked, _spots(self.model, normal.split()))
+        return self._resolution(ranked, decision.candidate, normal.split())
 
-    def _resolution(self, ranked: list[Candidate], spots: list[_Spot]) -> Resolution:
-        """The best reading, each declared slot filled as Alexa would if the words allow."""
-        best = ranked[0]
+    def slots_for(
+        self, ranked: list[Candidate], best: Candidate, words: list[str]
+    ) -> dict[str, SlotFill]:
+        """The slots the chosen reading fills, as Alexa would fill them if the words allow.
+
+        A slot the reading leaves empty takes a value from a reading of the same intent nearly
+        as good; when the words name several values of a slot's type, the first listed wins.
+        """
         intent = best.template.intent
-        declared = self.model.intents.get(intent, ())
         fills = {fill.name: fill for fill in best.fills}
-        for slot in declared:
+        for slot in self.model.intents.get(intent, ()):
             if slot in fills:
                 continue
-            wanted = self.model.slot_type_of.get((intent, slot))
-            spot = next((s for s in spots if s.fill.type == wanted), None)
-            if spot is not None:
-                fills[slot] = spot.fill.named(slot)
-                continue
-            # A carrier phrase of the same intent ("walk me through the {stretch}") that matched
-            # word for word gives its slot words, unless the best sample already says them.
-            borrowed = next(
+            other = next(
                 (
                     fill
                     for candidate in ranked
-                    if candidate.template.intent == intent and candidate.template.pattern
+                    if candidate.template.intent == intent
+                    and candidate.exact
+                    and candidate.score >= best.score - FILL_MARGIN
                     for fill in candidate.fills
-                    if fill.name == slot
+                    if fill.name == slot and fill.value_id
                 ),
                 None,
             )
-            if borrowed and not set(word_stems(borrowed.value)) & set(best.template.stems):
-                fills[slot] = borrowed
+            if other:
+                fills[slot] = other
+        spots = _spots(self.model, words)
+        for name, fill in list(fills.items()):
+            slot_type = self.model.slot_types.get(fill.type)
+            named = [s.fill for s in spots if s.fill.type == fill.type]
+            if slot_type and named:
+                first = min(named, key=slot_type.priority)
+                if slot_type.priority(first) < slot_type.priority(fill):
+                    fills[name] = first.named(name)
+        return fills
+
+    def _resolution(self, ranked: list[Candidate], best: Candidate, words: list[str]) -> Resolution:
+        fills = self.slots_for(ranked, best, words)
+        intent = best.template.intent
+        declared = self.model.intents.get(intent, ())
         return Resolution(
             intent, round(best.score, 1), tuple(fills.values()), declared, best.template.text
         )

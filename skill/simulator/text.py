@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ONES = [
     "zero",
@@ -106,6 +107,11 @@ FILLERS = frozenset(
         "uh",
         "oh",
         "er",
+        "erm",
+        "hmm",
+        "actually",
+        "alright",
+        "honestly",
         "please",
         "just",
         "so",
@@ -146,9 +152,14 @@ IRREGULAR = {
     "were": "be",
     "been": "be",
     "am": "be",
+    "note": "note",
+    "notes": "note",
+    "noted": "note",
+    "noting": "note",
 }
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem so word forms meet: twitching, twitches, twitched -> "twitch"."""
     if word in IRREGULAR:
@@ -179,12 +190,15 @@ _CONTRACTION = re.compile(r"(?:n't|'m|'re|'ve|'ll|'d|'s)\b")
 SPECIAL_NOTS = {"won't": "will not", "can't": "can not", "don't": "do not", "let's": "let us"}
 
 
+@lru_cache(maxsize=65536)
+def _word_stems(word: str) -> tuple[str, ...]:
+    opened = SPECIAL_NOTS.get(word) or _CONTRACTION.sub(lambda m: CONTRACTIONS[m.group(0)], word)
+    return tuple(stem(part) for part in opened.split())
+
+
 def word_stems(text: str) -> list[str]:
     """Normalised text as stems for comparing, contractions opened: "what's" -> what, be."""
-    words = []
+    words: list[str] = []
     for word in text.split():
-        opened = SPECIAL_NOTS.get(word) or _CONTRACTION.sub(
-            lambda m: CONTRACTIONS[m.group(0)], word
-        )
-        words += [stem(part) for part in opened.split()]
+        words += _word_stems(word)
     return words

@@ -1,0 +1,101 @@
+"""The bar of issue 12, on utterances written by someone who never saw the model.
+
+``tests/data/nlu_eval.yaml`` is held out: nothing is tuned on it, it is only scored here and by
+``bench/bench_nlu.py``. ``tests/data/nlu_dev.yaml`` is the set to tune on. Neither may leak into
+the model: a phrase of either that is a sample of the interaction model, word for word, fails,
+unless the spec itself asks for that sample (a phrase the skill's prompts tell people to say, an
+example of the contract in GUIDE.md section 2, or one the issue names).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.bench_nlu import DEV, EVAL, evaluate, load
+from skill.rules.interaction_model import model_path
+from skill.simulator.text import normalise
+from tests.test_prompts_resolve import INVITED
+
+CONTRACT_EXAMPLES = {
+    "why is my toe twitching",
+    "tell me more about {cause}",
+    "how do i stop it",
+    "tips on {topic}",
+    "when should i see a doctor",
+    "check my symptoms",
+    "my toe is {symptom}",
+    "i also have {symptom}",
+    "walk me through a stretch",
+    "i'm ready",
+    "i'm in position",
+    "log a twitch",
+    "it's twitching again",
+    "how often has my toe twitched",
+    "delete my data",
+    "i'm not sure",
+}
+"""The examples of the conversation contract (GUIDE.md section 2): the samples it names."""
+ISSUE_EXAMPLES = {"that's enough", "skip this one", "what was that", "i'm not sure"}
+"""Built-in phrasings issue 12 asks the model to add as samples."""
+BARE_SLOTS = {"{cause}", "{topic}", "{stretch}"}
+"""The skill names causes, tips and stretches and asks people to say one back: bare samples."""
+
+
+def spec_samples() -> set[str]:
+    """The samples the spec asks for, whatever the evaluation sets hold."""
+    return {i.phrase for i in INVITED} | CONTRACT_EXAMPLES | ISSUE_EXAMPLES | BARE_SLOTS
+
+
+def model_samples() -> dict[str, str]:
+    """Every sample of the interaction model, normalised, with its intent."""
+    document = json.loads(Path(model_path()).read_text(encoding="utf-8"))
+    samples = {}
+    for intent in document["interactionModel"]["languageModel"]["intents"]:
+        for sample in intent.get("samples", []):
+            samples[" ".join(sample.lower().split())] = intent["name"]
+    return samples
+
+
+@pytest.mark.parametrize("path", [DEV, EVAL], ids=["dev", "eval"])
+def test_no_evaluation_phrase_is_a_sample_of_the_model(path):
+    data = load(path)
+    phrases = [item["text"] for item in data["in_domain"]] + list(data["out_of_domain"])
+    samples, allowed = model_samples(), spec_samples()
+    leaks = sorted(
+        f"{samples[normalise(text)]}: {normalise(text)!r}"
+        for text in phrases
+        if normalise(text) in samples and normalise(text) not in allowed
+    )
+    assert leaks == [], f"samples that are phrases of {path.name} (a leak): {leaks}"
+
+
+def test_the_spec_samples_are_few_and_all_in_the_model():
+    samples = model_samples()
+    missing = {phrase for phrase in CONTRACT_EXAMPLES | ISSUE_EXAMPLES if phrase not in samples}
+    assert missing == set()
+    assert len(spec_samples()) < 100
+
+
+@pytest.fixture(scope="module")
+def eval_report():
+    return evaluate(EVAL)
+
+
+def test_in_domain_intents_on_the_held_out_set(eval_report):
+    assert eval_report.intents.share >= 0.95, eval_report.intents
+
+
+def test_slots_on_the_held_out_set(eval_report):
+    assert eval_report.slots.share >= 0.95, eval_report.slots
+
+
+def test_out_of_domain_rejected_on_the_held_out_set(eval_report):
+    assert eval_report.rejected.share >= 0.90, eval_report.rejected
+
+
+def test_every_sudden_or_severe_phrase_reaches_the_emergency_advice(eval_report):
+    assert eval_report.emergency.total > 0
+    assert eval_report.emergency.right == eval_report.emergency.total, eval_report.emergency
