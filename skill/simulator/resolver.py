@@ -72,6 +72,8 @@ SHORTLIST = 12
 CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
 """Words that join two clauses: each clause is read on its own as well."""
 CLAUSE_SHARE = 0.95
+CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
+"""Clauses are read for up to three clauses in up to 24 words (longer talk is not a request)."""
 """A clause's reading counts for a little less than a reading of the whole utterance."""
 DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
@@ -79,10 +81,12 @@ DISCOURSE = frozenset(
 )
 """Words around a request that do not change it ("um the rest one", "resume please")."""
 FALLBACK_PULL = 0.5
-PULL_GAP = 1000.0
 PULL_FLOOR = 30.0
 """Out-of-domain scores up to this are noise and pull nothing."""
 """How much the closest out-of-domain sample's score counts against an in-domain reading."""
+WRITE_COST = 8.0
+"""For intents that write, what wrongly accepting an out-of-domain phrase costs against wrongly
+rejecting one of theirs (sixteen times the LOW level's 0.5): a guess must not write."""
 CALIBRATION_SAMPLES = 400
 """At most this many in-domain samples are left out to calibrate the bars (for start-up time)."""
 FILL_MARGIN = 10.0
@@ -235,37 +239,50 @@ def _second(scores: list[float]) -> float:
     return scores[1] if len(scores) > 1 else scores[0] * 0.5
 
 
+def _margin(score: float, pull: float) -> float:
+    """A reading's score less the pull of the closest out-of-domain sample (0 if that is closer)."""
+    if pull >= score:
+        return 0.0
+    return score - FALLBACK_PULL * max(0.0, pull - PULL_FLOOR)
+
+
 @dataclass(frozen=True)
 class Calibration:
     """What the model's own samples score with themselves left out, and the bars drawn from it.
 
-    ``inside``: each in-domain sample's score for its own intent (0 when another intent won);
-    ``outside``: each out-of-domain sample's best in-domain score (0 when the fallback still won);
-    ``outside_writes``: each out-of-domain sample's best score for an intent that writes.
+    Scores are margins (:meth:`Resolver.evidence`). ``inside``: each in-domain sample's margin
+    for its own intent (0 when another intent or the fallback won); ``outside``: each
+    out-of-domain sample's best in-domain margin; ``inside_writes`` and ``outside_writes``: the
+    same for the intents that write (their own samples, and each out-of-domain sample's margin
+    for the closest of them).
     """
 
     inside: tuple[float, ...]
     outside: tuple[float, ...]
-    outside_writes: tuple[float, ...]
+    inside_writes: tuple[float, ...] = ()
+    outside_writes: tuple[float, ...] = ()
 
     def bar(self, level: str) -> float:
         """The accept bar that costs least at ``level``: missed in-domain plus admitted outside."""
-        ratio = SENSITIVITY[level]
-        if not self.outside:
-            return self.inside[len(self.inside) // 20] if self.inside else 0.0
-        best, best_cost = 0.0, float("inf")
-        for bar in sorted({0.0, *self.inside, *self.outside}):
-            missed = bisect_left(self.inside, bar) / max(len(self.inside), 1)
-            admitted = 1 - bisect_left(self.outside, bar) / len(self.outside)
-            cost = missed + ratio * admitted
-            if cost < best_cost:
-                best, best_cost = bar, cost
-        return round(best, 1)
+        return _cheapest(self.inside, self.outside, SENSITIVITY[level])
 
     def write_bar(self, accept: float) -> float:
-        """The bar for intents that write: above every left-out out-of-domain sample's score."""
-        highest = max(self.outside_writes, default=0.0)
-        return round(max(accept, highest + 0.1), 1)
+        """The bar for intents that write: admitting outside costs ``WRITE_COST`` times more."""
+        return max(accept, _cheapest(self.inside_writes, self.outside_writes, WRITE_COST))
+
+
+def _cheapest(inside: tuple[float, ...], outside: tuple[float, ...], ratio: float) -> float:
+    """The bar with the least share of ``inside`` missed plus ``ratio`` x ``outside`` admitted."""
+    if not outside:
+        return inside[len(inside) // 20] if inside else 0.0
+    best, best_cost = 0.0, float("inf")
+    for bar in sorted({0.0, *inside, *(score + 0.1 for score in outside)}):
+        missed = bisect_left(inside, bar) / max(len(inside), 1)
+        admitted = 1 - bisect_left(outside, bar) / len(outside)
+        cost = missed + ratio * admitted
+        if cost < best_cost:
+            best, best_cost = bar, cost
+    return round(best, 1)
 
 
 class Resolver:
@@ -311,13 +328,19 @@ class Resolver:
         outside_numbers = [n for n in own if model.templates[n].intent == FALLBACK]
         inside_numbers = [n for n in own if model.templates[n].intent != FALLBACK]
         stride = max(1, -(-len(inside_numbers) // CALIBRATION_SAMPLES))
-        inside = []
-        for number in inside_numbers[::stride]:
+        chosen = set(inside_numbers[::stride])
+        inside, inside_writes = [], []
+        for number in inside_numbers:
             template = model.templates[number]
+            if number not in chosen and template.intent not in WRITES:
+                continue
             ranked = self._rank(self._example(template, number), frozenset({number}))
             best, _, margin = self.evidence(ranked)
             own_intent = best is not None and best.template.intent == template.intent
-            inside.append(margin if own_intent else 0.0)
+            if number in chosen:
+                inside.append(margin if own_intent else 0.0)
+            if template.intent in WRITES:
+                inside_writes.append(margin if own_intent else 0.0)
         outside, writes = [], []
         for number in outside_numbers:
             words = self._content(model.templates[number])
@@ -329,9 +352,14 @@ class Resolver:
             ranked = self._rank(self._example(model.templates[number], number), cluster)
             _, pull, margin = self.evidence(ranked)
             outside.append(margin)
-            writer = next((c.score for c in ranked if c.template.intent in WRITES), 0.0)
-            writes.append(writer - FALLBACK_PULL * pull if writer > pull else 0.0)
-        return Calibration(tuple(sorted(inside)), tuple(sorted(outside)), tuple(sorted(writes)))
+            writer = next((c for c in ranked if c.template.intent in WRITES), None)
+            writes.append(_margin(writer.score, pull) if writer else 0.0)
+        return Calibration(
+            tuple(sorted(inside)),
+            tuple(sorted(outside)),
+            tuple(sorted(inside_writes)),
+            tuple(sorted(writes)),
+        )
 
     def _content(self, template: Template) -> set[str]:
         """A sample's words of weight: the ones that say what it is about."""
@@ -397,7 +425,11 @@ class Resolver:
             elif clean > 0:
                 score = 50.0 + 40 * clean + 6 * coverage
             else:
-                score = 30.0 + 70 * coverage
+                # Words another intent uses ("the next tip") are not a new value of this slot.
+                vocabulary = self.model.vocabulary.get(template.intent, frozenset())
+                said_stems = [stem(word) for fill in fills for word in fill.value.split()]
+                foreign = [w for w in said_stems if w in self.model.weights and w not in vocabulary]
+                score = (30.0 + 70 * coverage) * (1 - 0.5 * len(foreign) / max(len(said_stems), 1))
             found.append(Candidate(score, template, fills, clean >= 1.0))
         return found
 
@@ -515,7 +547,7 @@ class Resolver:
             else:
                 parts[-1].append(word)
         parts = [part for part in parts if part]
-        if len(parts) < 2:
+        if not 2 <= len(parts) <= CLAUSES_READ or len(words) > CLAUSE_WORDS_READ:
             return []
         found = []
         for part in parts:
@@ -534,10 +566,7 @@ class Resolver:
         """
         best = next((c for c in ranked if c.template.intent != FALLBACK), None)
         pull = next((c.score for c in ranked if c.template.intent == FALLBACK), 0.0)
-        if best is None or pull >= best.score:
-            return best, pull, 0.0
-        near = max(0.0, pull - max(PULL_FLOOR, best.score - PULL_GAP))
-        return best, pull, best.score - FALLBACK_PULL * near
+        return best, pull, _margin(best.score, pull) if best else 0.0
 
     def decide(self, ranked: list[Candidate], accept: float | None = None) -> Decision:
         """Whether the best reading stands: the bars, the stricter ones, and the fallback's own."""
