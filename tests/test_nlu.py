@@ -156,6 +156,8 @@ def test_garbage_and_odd_input_goes_to_the_fallback(text):
         ("'quoted' words", "quoted words"),
         ("salt & pepper", "salt and pepper"),
         ("10,000 steps", "ten thousand steps"),
+        ("im ready dont wait", "i'm ready don't wait"),
+        ("my tow is twitching", "my toe is twitching"),
     ],
 )
 def test_input_is_normalised_like_the_model(text, normal):
@@ -301,6 +303,7 @@ def test_warning_signs_said_naturally_reach_their_sign(text, symptom):
     ("text", "intent"),
     [
         ("that's enough", "AMAZON.StopIntent"),
+        ("bye bye", "AMAZON.StopIntent"),
         ("skip this one", "AMAZON.NextIntent"),
         ("what was that", "AMAZON.RepeatIntent"),
         ("I'm not sure", "NotSureIntent"),

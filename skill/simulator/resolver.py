@@ -513,11 +513,13 @@ class Resolver:
         words = text.split()
         if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
             return []
-        core = _core(words)
-        for said in dict.fromkeys((text, " ".join(core))):
+        once = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+        core = _core(once)
+        for said in dict.fromkeys((text, " ".join(once), " ".join(core))):
             exact = self.model.exact.get(said)
             if exact is not None and not exact.slots and not exclude:
                 return [Candidate(100.0 if said == text else 99.0, exact, (), True)]
+        text, words = " ".join(once), once  # a word said twice running counts once ("bye bye")
         spots = _spots(self.model, words)
         fuzzy = self._fuzzy(text, words, spots, exclude)
         by_intent: dict[str, list[float]] = {}

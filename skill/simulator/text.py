@@ -95,7 +95,17 @@ def normalise(text: str) -> str:
     text = _NUMBER.sub(_spell_number, text)
     text = _NOT_SPOKEN.sub(" ", text)
     text = _STRAY_APOSTROPHE.sub(" ", text)
-    return " ".join(text.split())
+    return " ".join(TYPED.get(word, word) for word in text.split())
+
+
+_APOSTROPHED = (
+    "i'm", "i've", "i'll", "i'd", "don't", "doesn't", "didn't", "can't", "won't", "isn't",
+    "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "couldn't", "shouldn't",
+    "wouldn't", "what's", "that's", "there's", "here's", "who's", "where's", "when's", "how's",
+    "why's", "let's", "you're", "they're", "we're", "it'll", "that'll",
+)  # fmt: skip
+TYPED = {word.replace("'", ""): word for word in _APOSTROPHED} | {"tow": "toe", "tows": "toes"}
+"""Words as people type them without the apostrophe ("im ready"), and "tow" misheard for "toe"."""
 
 
 FILLERS = frozenset(
