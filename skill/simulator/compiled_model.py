@@ -22,9 +22,11 @@ SLOT_CUTOFF = 85.0
 FILLER_WEIGHT = 0.2
 UNKNOWN_WEIGHT = 0.7
 """How much a word the model has never seen weighs, against its rarest word."""
+BARE_WORDS = FILLERS | {"my", "your"}
+"""Words a sample may have besides its one slot and still be a bare value ("the {cause} one")."""
 LOOSE_WORDS = (
-    FILLERS
-    | {"my", "your", "its", "it's", "is", "are", "be", "been", "i", "i'm"}
+    BARE_WORDS
+    | {"its", "it's", "is", "are", "be", "been", "i", "i'm"}
     | {
         "lot",
         "lots",
@@ -51,6 +53,11 @@ LOOSE_WORDS = (
 """Words that may stand beside a slot value without changing what it names."""
 LEVELS = ("LOW", "MEDIUM", "HIGH")
 """Alexa's ``fallbackIntentSensitivity`` levels; LOW is Amazon's default."""
+INTENSIFIERS = frozenset(
+    {"really", "very", "so", "quite", "pretty", "bit", "little", "extremely", "super", "a"}
+    | {"totally", "completely", "kind", "of", "sort", "proper", "real", "too", "more"}
+)
+"""Words that may sit inside a value without changing it ("walking is really hard")."""
 RUNS_KEPT = 4096
 """How many word lists' slot-value runs are remembered (the same words recur across samples)."""
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -194,6 +201,20 @@ class Model:
         return found if only is None else [run for run in found if run[2].type == only]
 
     def _find_runs(self, words: list[str]) -> list[tuple[int, int, SlotFill, bool]]:
+        found = self._runs_in(words, list(range(len(words))))
+        kept = [i for i, word in enumerate(words) if word not in INTENSIFIERS]
+        if 0 < len(kept) < len(words):
+            seen = {(start, end, fill.value_id) for start, end, fill, _ in found}
+            for run in self._runs_in([words[i] for i in kept], kept):
+                if (run[0], run[1], run[2].value_id) not in seen:
+                    found.append(run)
+            found.sort(key=lambda run: run[0] - run[1])
+        return found
+
+    def _runs_in(
+        self, words: list[str], places: list[int]
+    ) -> list[tuple[int, int, SlotFill, bool]]:
+        """Runs of ``words`` naming values; ``places`` maps each word to its place in the text."""
         per_word = [word_stems(word) for word in words]
         found = []
         for size in range(min(self.longest_value, len(words)), 0, -1):
@@ -207,7 +228,7 @@ class Model:
                     hits, exact = self.value_stems.get(run_stems), False
                 for type_name, value_id, value_name in hits or ():
                     fill = SlotFill("", type_name, phrase, value_id, value_name)
-                    found.append((start, start + size, fill, exact))
+                    found.append((places[start], places[start + size - 1] + 1, fill, exact))
         return found
 
     def weight(self, word_stem: str) -> float:
@@ -231,7 +252,7 @@ def _template(intent: str, sample: str, source: str = "model") -> Template:
         ]
         pattern = re.compile(" ".join(parts))
     carrier = [word for word in " ".join(words).split() if not _PLACEHOLDER.fullmatch(word)]
-    bare = len(slots) == 1 and all(word in LOOSE_WORDS for word in carrier)
+    bare = len(slots) == 1 and all(word in BARE_WORDS for word in carrier)
     return Template(
         intent,
         text,

@@ -77,7 +77,19 @@ CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
 """A clause's reading counts for a little less than a reading of the whole utterance."""
 DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
-    | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right"}
+    | {
+        "just",
+        "please",
+        "now",
+        "then",
+        "thanks",
+        "hey",
+        "alexa",
+        "right",
+        "oops",
+        "whoops",
+        "sorry",
+    }
 )
 """Words around a request that do not change it ("um the rest one", "resume please")."""
 FALLBACK_PULL = 0.5
