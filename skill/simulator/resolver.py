@@ -6,13 +6,15 @@ values and synonyms (``ER_SUCCESS_MATCH``, else ``ER_SUCCESS_NO_MATCH``); otherw
 sample wins if it is close enough. "Close" blends rapidfuzz string similarity with word overlap
 weighted by how rare a word is across intents, so "stop" counts for more than "please".
 
-What is not close enough goes to ``AMAZON.FallbackIntent``, by bars derived from the model itself
-(:class:`Calibration`), never from per-phrase rules: each sample is resolved with itself left out,
-so the model's own samples show how high a new in-domain phrasing scores and how high a new
-out-of-domain one (a left-out ``AMAZON.FallbackIntent`` sample) can reach. The accept bar is the
-score that best separates the two at the model's ``fallbackIntentSensitivity`` level. Intents that
-write or erase (:data:`WRITES`) need more: a score above every left-out out-of-domain sample's
-score for them. A bare slot value ("water") counts only when it names a value word for word.
+A reading is weighed against the closest ``AMAZON.FallbackIntent`` sample (its margin, see
+:meth:`Resolver.evidence`), and what is not close enough goes to the fallback by bars derived from
+the model itself (:class:`Calibration`), never from per-phrase rules: each sample is resolved with
+itself left out, so the model's own samples show how high a new in-domain phrasing scores and how
+high a new out-of-domain one (a fallback sample with its look-alikes left out) can reach. The
+accept bar is the one that costs least at the model's ``fallbackIntentSensitivity`` level. Intents
+that write or erase (:data:`WRITES`) get a stricter bar, drawn the same way with a wrongly admitted
+phrase costing sixteen times as much; a bare slot value ("water") counts only when it names a
+value word for word. :func:`skill.simulator.explain.explain` shows the readings and the decision.
 """
 
 from __future__ import annotations
@@ -72,30 +74,18 @@ SHORTLIST = 12
 CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
 """Words that join two clauses: each clause is read on its own as well."""
 CLAUSE_SHARE = 0.95
+"""A clause's reading counts for a little less than a reading of the whole utterance."""
 CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
 """Clauses are read for up to three clauses in up to 24 words (longer talk is not a request)."""
-"""A clause's reading counts for a little less than a reading of the whole utterance."""
 DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
-    | {
-        "just",
-        "please",
-        "now",
-        "then",
-        "thanks",
-        "hey",
-        "alexa",
-        "right",
-        "oops",
-        "whoops",
-        "sorry",
-    }
-)
+    | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right", "oops", "sorry"}
+)  # fmt: skip
 """Words around a request that do not change it ("um the rest one", "resume please")."""
 FALLBACK_PULL = 0.5
+"""How much the closest out-of-domain sample's score counts against an in-domain reading."""
 PULL_FLOOR = 30.0
 """Out-of-domain scores up to this are noise and pull nothing."""
-"""How much the closest out-of-domain sample's score counts against an in-domain reading."""
 WRITE_COST = 8.0
 """For intents that write, what wrongly accepting an out-of-domain phrase costs against wrongly
 rejecting one of theirs (sixteen times the LOW level's 0.5): a guess must not write."""
