@@ -23,8 +23,17 @@ for _name, _value in {
     "AWS_SECRET_ACCESS_KEY": "testing",
 }.items():
     os.environ.setdefault(_name, _value)  # moto's fake AWS; nothing leaves the machine
-# Apps and servers the tests start keep their SQLite file out of the working tree.
+# Apps and servers the tests start keep their SQLite file out of the working tree; each test
+# gets its own (below), so that no test inherits another's open connections or files.
 os.environ["DATABASE"] = str(Path(tempfile.mkdtemp(prefix="toe-twitch-tests-")) / "app.sqlite")
+
+
+@pytest.fixture(autouse=True)
+def own_database(monkeypatch, tmp_path_factory) -> Path:
+    """A DATABASE of this test's own for any app, server or simulator it starts."""
+    path = tmp_path_factory.mktemp("database") / "app.sqlite"
+    monkeypatch.setenv("DATABASE", str(path))
+    return path
 
 
 @pytest.fixture(scope="session")

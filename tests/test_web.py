@@ -369,3 +369,14 @@ def test_the_verified_envelope_goes_to_the_skill_parsed_once(client, signed, fac
     assert [type(call) for call in skill_calls] == [dict]
     assert response.mimetype == "application/json"
     assert json.loads(response.data) == response.json
+
+
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [("/privacy", ["privacy policy", "twitch diary", "erase"]), ("/terms", ["terms of use"])],
+)
+def test_the_privacy_policy_and_terms_are_served_as_pages(client, path, says):
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True).lower()
+    assert all(phrase in page for phrase in says)

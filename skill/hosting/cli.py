@@ -1,5 +1,6 @@
 """The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server,
-``simulate`` talks to the skill offline, ``diagram`` draws the dialogue table.
+``simulate`` talks to the skill offline, ``diagram`` draws the dialogue table, ``deploy``
+prepares the skill package for the Alexa Skills Kit.
 
 Every failure an operator can cause ends in one line that says what to fix, never a traceback.
 """
@@ -74,6 +75,7 @@ def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
 
 def parser() -> argparse.ArgumentParser:
     """The command line, one subcommand per job."""
+    from skill.hosting.deploy import add_parser as add_deploy
     from skill.simulator.options import add_parser as add_simulate
 
     root = OneLineParser(prog=PROG, description="Toe Twitch Helper, an Alexa skill.")
@@ -101,6 +103,7 @@ def parser() -> argparse.ArgumentParser:
         help="turn request verification off, for local experiments only",
     )
     add_simulate(commands)
+    add_deploy(commands)
     diagram = commands.add_parser("diagram", help="draw the dialogue table as a Mermaid diagram")
     diagram.add_argument("--output", help="write it to this file (docs/dialogue.md)")
     diagram.add_argument(
@@ -214,7 +217,14 @@ def simulate(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"serve": serve, "simulate": simulate, "diagram": draw}
+def deploy(args: argparse.Namespace) -> int:
+    """Prepare the skill package for ``ask deploy``, offline."""
+    from skill.hosting.deploy import run
+
+    return run(args)
+
+
+COMMANDS = {"serve": serve, "simulate": simulate, "diagram": draw, "deploy": deploy}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

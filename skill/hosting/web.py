@@ -19,6 +19,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.builder import answer_event, apology, build_skill, request_type_of
+from skill.hosting.pages import privacy_page, terms_page
 from skill.hosting.verify import (
     ApplicationIdVerifier,
     RequestVerifier,
@@ -208,6 +209,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             logger.exception("turn failed outside the skill: %s", type(failure).__name__)
             text = json.dumps(apology())
         return Response(text, mimetype="application/json")
+
+    @app.get("/privacy")
+    def privacy() -> Response:
+        """The privacy policy the skill manifest links to."""
+        return Response(privacy_page(), mimetype="text/html")
+
+    @app.get("/terms")
+    def terms() -> Response:
+        """The terms of use the skill manifest links to."""
+        return Response(terms_page(), mimetype="text/html")
 
     @app.get("/healthz")
     def healthz() -> Any:

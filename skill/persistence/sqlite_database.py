@@ -125,7 +125,7 @@ class SQLiteDatabase:
             if self._installation is None:
                 self._installation = opened
                 if created:
-                    logger.warning("no database at %s: created a new, empty one", self.path)
+                    logger.info("no database at %s: created a new, empty one", self.path)
             elif self._installation != opened:
                 raise StorageRefused(REPLACED)
 

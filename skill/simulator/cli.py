@@ -11,7 +11,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from skill.rules.content import ContentError
-from skill.simulator.requests import DEFAULT_SKILL_ID, Send, Simulator, SimulatorError, describe
+from skill.simulator.explain import explain
+from skill.simulator.requests import (
+    DEFAULT_SKILL_ID,
+    Send,
+    Simulator,
+    SimulatorError,
+    Turn,
+    describe,
+    invocation,
+)
+from skill.simulator.resolver import get_resolver
 
 
 def read_replay(path: str) -> dict[str, Any]:
@@ -56,7 +66,7 @@ def _sender(url: str | None) -> Send:
     return http_sender(url)
 
 
-def interactive(simulator: Simulator, out: TextIO) -> None:
+def interactive(simulator: Simulator, out: TextIO, explained: bool = False) -> None:
     """Prompt for utterances until the session ends, end of input, or ``.quit``."""
     print('Say "open toe twitch helper" or ask a question; .quit to leave.', file=sys.stderr)
     while True:
@@ -72,16 +82,28 @@ def interactive(simulator: Simulator, out: TextIO) -> None:
         if not sys.stdin.isatty():
             print(line, file=out)
         turn = simulator.say(line)
-        print(describe(turn).split("\n", 1)[1], file=out, flush=True)
+        if explained and turn.resolution is not None:
+            _show(simulator, turn, out, explained)
+        else:
+            print(describe(turn).split("\n", 1)[1], file=out, flush=True)
         if turn.ended:
             return
 
 
-def _talk(simulator: Simulator, utterances: list[str], out: TextIO) -> None:
+def _show(simulator: Simulator, turn: Turn, out: TextIO, explained: bool) -> None:
+    """Print a turn; with ``explained``, first how its words were resolved."""
+    if explained and turn.resolution is not None:
+        name = get_resolver(simulator.locale).model.invocation
+        called = invocation(turn.utterance, name)
+        print(explain(called[1] if called else turn.utterance, simulator.locale), file=out)
+    print(describe(turn), file=out, flush=True)
+
+
+def _talk(simulator: Simulator, utterances: list[str], out: TextIO, explained: bool) -> None:
     for utterance in utterances:
         if utterance.strip() == ".quit":
             return
-        print(describe(simulator.say(utterance)), file=out, flush=True)
+        _show(simulator, simulator.say(utterance), out, explained)
 
 
 def _save(simulator: Simulator, path: str) -> None:
@@ -107,9 +129,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         )
         try:
             if args.replay or args.utterances:
-                _talk(simulator, replay.get("userInput") or args.utterances, out)
+                _talk(simulator, replay.get("userInput") or args.utterances, out, args.explain)
             else:
-                interactive(simulator, out)
+                interactive(simulator, out, args.explain)
         finally:
             if args.save_skill_io:
                 _save(simulator, args.save_skill_io)

@@ -69,4 +69,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         help="the application id to send (default: the replay file's skillId, else $SKILL_ID, "
         "else a placeholder)",
     )
+    simulate.add_argument(
+        "--explain",
+        action="store_true",
+        help="after each turn, show the intents considered with their scores and slot values",
+    )
     return simulate
