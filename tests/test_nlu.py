@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from skill.rules.interaction_model import model_path
+from skill.simulator import builtin_slots
 from skill.simulator import compiled_model as nlu_model
 from skill.simulator import resolver as nlu
 from skill.simulator.builtins import BUILTIN_PHRASES
@@ -426,3 +427,89 @@ def test_explain_names_the_stricter_bar_for_intents_that_write():
     assert reason.startswith("rejected: LogTwitchIntent writes data")
     assert f"below its threshold {resolver.write_bar:.1f}" in reason
     assert f"{resolver.write_bar:.1f} for intents that write" in explain("log a twitch")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "values"),
+    [
+        ("prepare for my doctor visit", "DoctorSummaryIntent", {}),
+        ("explain it", "ExplainStretchIntent", {}),
+        ("make the holds shorter", "HoldLengthIntent", {"change": "shorter"}),
+        ("make the holds twenty five seconds", "HoldLengthIntent", {"seconds": "25"}),
+        ("make the holds 40 seconds", "HoldLengthIntent", {"seconds": "40"}),
+        ("can we do thirty five second holds", "HoldLengthIntent", {"seconds": "35"}),
+    ],
+)
+def test_the_new_intents_resolve_with_numbers_as_alexa_sends_them(text, intent, values):
+    resolution = resolve(text)
+    assert resolution.intent == intent
+    assert {name: resolution.slot_values.get(name) for name in values} == values
+
+
+def test_a_number_slot_is_sent_as_digits_without_entity_resolution():
+    slots = resolve("make the holds thirty seconds").intent_json(SKILL_ID)["slots"]
+    assert slots["seconds"] == {
+        "name": "seconds",
+        "value": "30",
+        "confirmationStatus": "NONE",
+        "source": "USER",
+        "slotValue": {"type": "Simple", "value": "30"},
+    }
+
+
+@pytest.mark.parametrize("text", ["12345", "twenty", "set the thermostat to seventy"])
+def test_a_number_alone_or_elsewhere_is_no_hold_request(text):
+    assert resolve(text).intent == FALLBACK
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("twenty", 20),
+        ("thirty five", 35),
+        ("one hundred and five", 105),
+        ("a hundred", 100),
+        ("two thousand and twenty", 2020),
+        ("twenty twenty", None),
+        ("five five", None),
+        ("and", None),
+        ("a", None),
+        ("seconds", None),
+    ],
+)
+def test_amazon_number_reads_spoken_numbers(words, number):
+    assert builtin_slots.spoken_number(words.split()) == number
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("seven", "07:00"),
+        ("seven pm", "19:00"),
+        ("seven p m", "19:00"),
+        ("seven in the evening", "19:00"),
+        ("at seven thirty pm", "19:30"),
+        ("half past seven", "07:30"),
+        ("quarter past nine", "09:15"),
+        ("quarter to eight", "07:45"),
+        ("ten thirty", "10:30"),
+        ("seven oh five", "07:05"),
+        ("seven o'clock", "07:00"),
+        ("twenty one thirty", "21:30"),
+        ("twelve am", "00:00"),
+        ("noon", "12:00"),
+        ("midnight", "00:00"),
+        ("in the morning", "MO"),
+        ("tonight", "NI"),
+        ("banana", None),
+        ("thirty seven", None),
+    ],
+)
+def test_amazon_time_reads_times_as_alexa_sends_them(words, value):
+    assert builtin_slots.spoken_time(words.split()) == value
+
+
+def test_a_time_slot_is_found_among_other_words():
+    time_type = builtin_slots.BUILT_IN_TYPES[builtin_slots.TIME]
+    words = normalise("remind me at 7:30pm please").split()
+    assert [(s, e, f.value) for s, e, f in time_type.runs(words)] == [(2, 6, "19:30")]

@@ -51,6 +51,8 @@ MEANT: dict[str, tuple[str, dict[str, str]]] = {
     "my toe is numb": ("ReportSymptomIntent", {"symptom": "NUMBNESS"}),
     "it hurts": ("ReportSymptomIntent", {"symptom": "PAIN"}),
     "my foot feels weak": ("ReportSymptomIntent", {"symptom": "WEAKNESS"}),
+    "make the holds shorter": ("HoldLengthIntent", {"change": "SHORTER"}),
+    "make the holds longer": ("HoldLengthIntent", {"change": "LONGER"}),
 }
 """What the prompts' sentences and menu words mean (the words and names mean themselves)."""
 
@@ -71,6 +73,8 @@ _YES_OR_NO = re.compile(r"^yes or no$")
 _PURPOSE = re.compile(r" (?:to|for|when|if|and i'll|and i will|and) .*$")
 _PIECES = re.compile(r",? or,? |, ")
 _PRONOUNS = {"your": "my", "you": "i", "you're": "i'm"}
+_CONTINUATION = re.compile(r"^(?:with|in|on|for|from|at|by)\b")
+"""A piece after a comma that goes on with the sentence ("..., with your diary") is no phrase."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def _pieces(listed: str, cut_purpose: bool) -> list[str]:
         piece = piece.strip().strip('"')
         if cut_purpose:
             piece = _PURPOSE.sub("", piece)
-        if piece and "{" not in piece:
+        if piece and "{" not in piece and not _CONTINUATION.match(piece):
             found.append(normalise(piece))
     return found
 

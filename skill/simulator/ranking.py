@@ -1,0 +1,199 @@
+"""Rank the readings of typed text: exact samples, carrier patterns with slots, fuzzy matches."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from skill.simulator.builtin_slots import BuiltInSlotType
+from skill.simulator.compiled_model import Model
+from skill.simulator.resolution import Candidate
+from skill.simulator.scoring import SHORTLIST, Pool, score_samples
+from skill.simulator.slot_reading import Spot, aligned_words, read_slot, spots
+from skill.simulator.text import stem, word_stems
+
+MAX_WORDS = 60
+MAX_CHARS = 500
+"""Longer input is not one request: it goes to the fallback (Alexa caps samples at 200 chars)."""
+SUPPORT = 0.25
+"""How much the intent's second-best sample counts: a real match is near several samples."""
+CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
+"""Words that join two clauses: each clause is read on its own as well."""
+CLAUSE_SHARE = 0.95
+"""A clause's reading counts for a little less than a reading of the whole utterance."""
+CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
+"""Clauses are read for up to three clauses in up to 24 words (longer talk is not a request)."""
+DISCOURSE = frozenset(
+    {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
+    | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right", "oops", "sorry"}
+)  # fmt: skip
+"""Words around a request that do not change it ("um the rest one", "resume please")."""
+
+
+def core(words: list[str]) -> list[str]:
+    """The words without the discourse words around them, or all of them if nothing is left."""
+    start, end = 0, len(words)
+    while start < end and words[start] in DISCOURSE:
+        start += 1
+    while end > start and words[end - 1] in DISCOURSE:
+        end -= 1
+    return words[start:end] or words
+
+
+def _second(scores: list[float]) -> float:
+    """The runner-up score of an intent's samples (half the best when it has only one)."""
+    return scores[1] if len(scores) > 1 else scores[0] * 0.5
+
+
+class Ranker:
+    """Every reading of typed text against one compiled model, best first."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.slotted = [n for n, t in enumerate(model.templates) if t.pattern is not None]
+        choices = {n: " ".join(t.stems) for n, t in enumerate(model.templates) if not t.bare}
+        self.everything = Pool.of(model, choices)
+        typed: dict[str, dict[str, dict[int, str]]] = {}
+        for slot, numbers in model.by_slot.items():
+            for number in numbers:
+                kind = model.slot_type_of.get((model.templates[number].intent, slot), "")
+                if number in choices:
+                    typed.setdefault(kind, {}).setdefault(slot, {})[number] = choices[number]
+        self.pools = {
+            kind: {slot: Pool.of(model, wanted) for slot, wanted in slots.items()}
+            for kind, slots in typed.items()
+        }
+        self.vocabulary = [word for word in model.weights if word]
+
+    def known(self, word: str) -> str:
+        """The model's own word for a typo or unknown form, when one is close."""
+        if word in self.model.weights or len(word) < 5:
+            return word
+        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+        return best[0] if best else word
+
+    def _pattern_score(self, candidate: Candidate, clean: float) -> float:
+        """How well a carrier pattern's reading fits: its carrier's share and the slot's quality."""
+        model, template, fills = self.model, candidate.template, candidate.fills
+        carrier = sum(model.weight(word) for word in template.stems if not word.startswith("{"))
+        said = sum(model.weight(stem(word)) for fill in fills for word in fill.value.split())
+        coverage = carrier / max(carrier + said, 0.001)
+        if clean >= 1.0:
+            return 96.0 + 4 * coverage
+        if clean > 0:
+            return 50.0 + 40 * clean + 6 * coverage
+        # Words another intent uses ("the next tip") are not a new value of this slot.
+        vocabulary = model.vocabulary.get(template.intent, frozenset())
+        said_stems = [stem(word) for fill in fills for word in fill.value.split()]
+        foreign = [w for w in said_stems if w in model.weights and w not in vocabulary]
+        return (30.0 + 70 * coverage) * (1 - 0.5 * len(foreign) / max(len(said_stems), 1))
+
+    def patterns(self, text: str, exclude: frozenset[int]) -> list[Candidate]:
+        """Readings of samples whose carrier words match the text around their slots."""
+        found = []
+        words = set(text.split())
+        for number in self.slotted:
+            template = self.model.templates[number]
+            if number in exclude or not template.needs <= words:
+                continue
+            match = template.pattern.fullmatch(text) if template.pattern else None
+            if not match:
+                continue
+            read = [
+                read_slot(self.model, slot_type, slot, match.group(slot).split())
+                for slot in template.slots
+                if (slot_type := self.model.slot_type(template.intent, slot))
+            ]
+            if not read:
+                continue
+            clean = min(quality for _, quality in read)
+            if template.bare and clean < 0.9:
+                continue  # "{cause}" matches any words; only a value's own words count
+            candidate = Candidate(0.0, template, tuple(fill for fill, _ in read), clean >= 1.0)
+            found.append(replace(candidate, score=self._pattern_score(candidate, clean)))
+        return found
+
+    def fuzzy(
+        self, text: str, words: list[str], spotted: list[Spot], exclude: frozenset[int]
+    ) -> list[Candidate]:
+        """Readings of the closest samples, and of slotted samples with a named value in place."""
+        model = self.model
+        query = [self.known(word) for word in word_stems(text)]
+        found = []
+        for number, score in score_samples(model, query, self.everything, exclude).items():
+            template = model.templates[number]
+            read = [
+                read_slot(model, slot_type, slot, aligned)
+                for slot in template.slots
+                if (slot_type := model.slot_type(template.intent, slot))
+                and (aligned := aligned_words(template, slot, words))
+            ]
+            exact = bool(read) and all(quality >= 1.0 for _, quality in read)
+            found.append(Candidate(score, template, tuple(fill for fill, _ in read), exact))
+        for spot in spotted:
+            slot_type = model.slot_types[spot.fill.type]
+            if isinstance(slot_type, BuiltInSlotType) and spot.end - spot.start == len(words):
+                continue  # a number said alone is no request
+
+            said = " ".join(words[spot.start : spot.end])
+            exact = slot_type.exact(said) is not None
+            for slot, pool in self.pools.get(spot.fill.type, {}).items():
+                variant = [*words[: spot.start], f"{{{slot}}}", *words[spot.end :]]
+                query = [
+                    w if w.startswith("{") else self.known(w) for w in word_stems(" ".join(variant))
+                ]
+                for number, score in score_samples(model, query, pool, exclude).items():
+                    fill = (spot.fill.named(slot),)
+                    found.append(Candidate(score, model.templates[number], fill, exact))
+        return found
+
+    def rank(self, text: str) -> list[Candidate]:
+        """Every reading of normalised text, best first; none for empty or overlong text."""
+        return self.ranked(text)
+
+    def ranked(
+        self, text: str, exclude: frozenset[int] = frozenset(), clauses: bool = True
+    ) -> list[Candidate]:
+        """The readings of ``text`` leaving out samples ``exclude``; clauses read apart too."""
+        words = text.split()
+        if not words or len(words) > MAX_WORDS or len(text) > MAX_CHARS:
+            return []
+        once = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+        kept = core(once)
+        for said in dict.fromkeys((text, " ".join(once), " ".join(kept))):
+            exact = self.model.exact.get(said)
+            if exact is not None and not exact.slots and not exclude:
+                return [Candidate(100.0 if said == text else 99.0, exact, (), True)]
+        text, words = " ".join(once), once  # a word said twice running counts once ("bye bye")
+        fuzzy = self.fuzzy(text, words, spots(self.model, words), exclude)
+        by_intent: dict[str, list[float]] = {}
+        for candidate in sorted(fuzzy, key=lambda c: -c.score):
+            by_intent.setdefault(candidate.template.intent, []).append(candidate.score)
+        ranked = [
+            replace(c, score=(1 - SUPPORT) * c.score + SUPPORT * _second(by_intent[intent]))
+            for c in fuzzy
+            if (intent := c.template.intent)
+        ]
+        for said in dict.fromkeys((text, " ".join(kept))):
+            ranked += self.patterns(said, exclude)
+        if clauses:
+            ranked += self._clauses(words, exclude)
+        return sorted(ranked, key=lambda c: -c.score)
+
+    def _clauses(self, words: list[str], exclude: frozenset[int]) -> list[Candidate]:
+        """Readings of each clause of "X and Y": people chain what they notice."""
+        parts: list[list[str]] = [[]]
+        for word in words:
+            if word in CLAUSE_WORDS and parts[-1]:
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        parts = [part for part in parts if part]
+        if not 2 <= len(parts) <= CLAUSES_READ or len(words) > CLAUSE_WORDS_READ:
+            return []
+        found = []
+        for part in parts:
+            for candidate in self.ranked(" ".join(part), exclude, clauses=False)[:SHORTLIST]:
+                found.append(replace(candidate, score=candidate.score * CLAUSE_SHARE))
+        return found
