@@ -1,159 +1,167 @@
-"""Time one skill turn against an ask-sdk "hello world" skill, measured in the same run.
+"""Time one in-process turn of every intent against the ask-sdk hello world, in the same run.
 
-Run: python bench/bench_turn.py [--rounds N] [--turns N]
-Both skills answer the same captured Alexa envelope through the Lambda entry point
-(JSON in, JSON out). The ratio is best-round time per turn of ours over the baseline's.
+Run: python bench/bench_turn.py [--passes N] [--turns N] [--only SUBSTRING]
+
+Both skills answer through the Lambda entry point (a parsed event in, a dict out): ours is
+``handle_event`` on a skill with SQLite storage (a fresh file), the baseline the sample's
+``SkillBuilder().lambda_handler()`` answering HelloWorldIntent. Every case gets fresh copies of
+its event, made before the clock starts, as Lambda delivers them. Each pass times ``--turns``
+turns of every case, interleaved, so that other load on the machine falls on all alike; the
+figure is the median over passes, the ratio the median's over the hello world's, and the spread
+the lowest and highest ratio of one pass against the hello world of the same pass.
+
+Cases: every intent of the interaction model, mid-session with no dialogue state, plus the
+turns that read or write storage or state: a launch (reads the person's record and diary),
+"ready" on a screen device in the routine (an APL document), "log a twitch" (a diary write, its
+weekly counts and the rule), yes at a tip offer, the history.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import json
+import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
-from ask_sdk_core.skill_builder import SkillBuilder
-from ask_sdk_core.utils import is_intent_name, is_request_type
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-CAPTURED = ROOT / "tests" / "fixtures" / "real-requests"
-TEMPLATE = "launch_request_geolocation_consent_2019-07-15.json"
+
+from bench.hello_world import lambda_handler  # noqa: E402
+from tests.alexa import RequestFactory  # noqa: E402
+
+APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "1.2"}}}
+MODEL = ROOT / "interaction_model" / "interactionModels" / "custom" / "en-US.json"
+SLOTS: dict[str, dict[str, Any]] = {  # a value the intent is usually said with
+    "CauseDetailIntent": {"cause": "STRESS_ANXIETY"},
+    "SelfCareIntent": {"topic": "DIET"},
+    "ReportSymptomIntent": {"symptom": "SPREADING"},
+    "LogTwitchIntent": {"foot": "LEFT"},
+    "StartStretchIntent": {"stretch": "TOE_POINT"},
+    "HoldLengthIntent": {"seconds": {"value": "20"}},
+}
+_request_ids = itertools.count()
 
 
-class _Launch(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_request_type("LaunchRequest")(handler_input)
-
-    def handle(self, handler_input):
-        speech = "Welcome, you can say Hello or Help. Which would you like to try?"
-        return handler_input.response_builder.speak(speech).ask(speech).response
+def model_intents() -> list[str]:
+    """Every intent the interaction model declares."""
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    return [intent["name"] for intent in model["interactionModel"]["languageModel"]["intents"]]
 
 
-class _HelloWorld(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("HelloWorldIntent")(handler_input)
+class Events:
+    """Fresh copies of an event, each with its own request id (a diary write adds a row)."""
 
-    def handle(self, handler_input):
-        return handler_input.response_builder.speak("Hello World!").response
+    def __init__(self, event: dict[str, Any], turns: int) -> None:
+        self.event, self.turns = event, turns
 
-
-class _Help(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.HelpIntent")(handler_input)
-
-    def handle(self, handler_input):
-        speech = "You can say hello to me! How can I help?"
-        return handler_input.response_builder.speak(speech).ask(speech).response
+    def fresh(self) -> list[dict[str, Any]]:
+        """``turns`` copies, ready to send."""
+        copies = [copy.deepcopy(self.event) for _ in range(self.turns)]
+        for item in copies:
+            item["request"]["requestId"] = f"amzn1.echo-api.request.bench-{next(_request_ids)}"
+        return copies
 
 
-class _Stop(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_intent_name("AMAZON.CancelIntent")(handler_input) or is_intent_name(
-            "AMAZON.StopIntent"
-        )(handler_input)
-
-    def handle(self, handler_input):
-        return handler_input.response_builder.speak("Goodbye!").response
-
-
-class _SessionEnded(AbstractRequestHandler):
-    def can_handle(self, handler_input):
-        return is_request_type("SessionEndedRequest")(handler_input)
-
-    def handle(self, handler_input):
-        return handler_input.response_builder.response
+def time_round(handler: Callable[[dict[str, Any]], Any], events: Events) -> float:
+    """Seconds per turn over one round of fresh events."""
+    batch = events.fresh()
+    start = time.perf_counter()
+    for item in batch:
+        handler(item)
+    return (time.perf_counter() - start) / len(batch)
 
 
-class _Errors(AbstractExceptionHandler):
-    def can_handle(self, handler_input, exception):
-        return True
+def cases(turns: int) -> dict[str, tuple[Callable[[dict[str, Any]], Any], Events]]:
+    """Every case: the handler that answers it and its events."""
+    from skill.builder import build_skill, handle_event
+    from skill.persistence.sqlite import sqlite_storage
 
-    def handle(self, handler_input, exception):
-        speech = "Sorry, I had trouble doing what you asked. Please try again."
-        return handler_input.response_builder.speak(speech).ask(speech).response
+    folder = Path(tempfile.mkdtemp(prefix="toe-twitch-bench-"))
+    skill = build_skill(sqlite_storage(folder / "bench.sqlite"))
+    hello = lambda_handler()
 
+    def ours(event: dict[str, Any]) -> Any:
+        return handle_event(event, skill)
 
-def hello_world_handler():
-    """The ask-sdk hello world sample's handlers, as a Lambda handler."""
-    builder = SkillBuilder()
-    for handler in (_Launch(), _HelloWorld(), _Help(), _Stop(), _SessionEnded()):
-        builder.add_request_handler(handler)
-    builder.add_exception_handler(_Errors())
-    return builder.lambda_handler()
+    def baseline(event: dict[str, Any]) -> Any:
+        return hello(event, None)
 
+    person, screen = RequestFactory(), RequestFactory(interfaces=APL)
 
-def intent_event(name: str) -> dict:
-    """The captured en-US envelope carrying an IntentRequest for ``name``."""
-    event = json.loads((CAPTURED / TEMPLATE).read_text())
-    event["request"] = {
-        "type": "IntentRequest",
-        "requestId": "amzn1.echo-api.request.bench",
-        "timestamp": event["request"]["timestamp"],
-        "locale": "en-US",
-        "intent": {"name": name, "confirmationStatus": "NONE"},
+    def mid_session(name: str, who: RequestFactory | None = None, attributes: Any = None) -> Events:
+        who = who or RequestFactory()  # a person of its own: no case sees another's diary
+        request = who.intent(name, SLOTS.get(name))
+        return Events(who.envelope(request, attributes or {}, False), turns)
+
+    def attributes_after(name: str, who: RequestFactory) -> dict[str, Any]:
+        answer = ours(who.envelope(who.intent(name, SLOTS.get(name)), {}, False))
+        return answer.get("sessionAttributes") or {}
+
+    diary = RequestFactory()
+    for _ in range(10):
+        ours(diary.envelope(diary.intent("LogTwitchIntent", {"foot": "LEFT"}), {}, False))
+    found: dict[str, tuple[Callable[[dict[str, Any]], Any], Events]] = {
+        "hello world HelloWorldIntent (baseline)": (
+            baseline,
+            Events(person.envelope(person.intent("HelloWorldIntent"), {}, False), turns),
+        ),
+        "launch, SQLite (reads record and diary)": (
+            ours,
+            Events(person.envelope(person.launch(), {}, True), turns),
+        ),
+        '"ready" on a screen device (APL)': (
+            ours,
+            mid_session("ReadyIntent", screen, attributes_after("StartStretchIntent", screen)),
+        ),
+        '"log a twitch" (diary write, counts)': (ours, mid_session("LogTwitchIntent")),
+        "yes at a tip offer (state read, written)": (
+            ours,
+            mid_session("AMAZON.YesIntent", person, attributes_after("SelfCareIntent", person)),
+        ),
+        "history, 10 entries this week and last": (ours, mid_session("TwitchHistoryIntent", diary)),
     }
-    return event
-
-
-def best_per_turn(handler, event: dict, turns: int, rounds: int) -> float:
-    """Best round's seconds per turn (fresh copies of the event, as Lambda delivers)."""
-    events = [copy.deepcopy(event) for _ in range(turns)]
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for item in events:
-            handler(item, None)
-        best = min(best, (time.perf_counter() - start) / turns)
-    return best
+    for name in model_intents():
+        found.setdefault(name, (ours, mid_session(name)))
+    return found
 
 
 def main() -> None:
-    """Measure both skills, interleaved, and print the ratio."""
+    """Measure every case, interleaved, and print the medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--turns", type=int, default=500)
+    parser.add_argument("--passes", type=int, default=7)
+    parser.add_argument("--turns", type=int, default=300)
+    parser.add_argument("--only", default="", help="only cases whose name contains this")
     args = parser.parse_args()
-
-    import tempfile
-
-    from skill.builder import build_skill, handle_event
-    from skill.hosting.lambda_function import handler as ours
-    from skill.persistence.sqlite import sqlite_storage
-
-    folder = tempfile.mkdtemp(prefix="toe-twitch-bench-")
-    stored = build_skill(sqlite_storage(Path(folder) / "bench.sqlite"))
-
-    def with_sqlite(event, context):
-        return handle_event(event, stored)
-
-    baseline = hello_world_handler()
-    mid_session = intent_event("TwitchCausesIntent")
-    mid_session["session"]["new"] = False
-    at_a_tip = intent_event("AMAZON.YesIntent")
-    at_a_tip["session"]["new"] = False
-    tip = intent_event("SelfCareIntent")
-    tip["request"]["intent"]["slots"] = {"topic": {"name": "topic", "value": "diet"}}
-    at_a_tip["session"]["attributes"] = ours(tip, None)["sessionAttributes"]
-    cases = {
-        "hello world HelloWorldIntent (baseline)": (baseline, intent_event("HelloWorldIntent")),
-        "toe twitch TwitchCausesIntent": (ours, intent_event("TwitchCausesIntent")),
-        "toe twitch WhenToSeeDoctorIntent": (ours, intent_event("WhenToSeeDoctorIntent")),
-        "toe twitch yes at a tip (state read, written)": (ours, at_a_tip),
-        "  + SQLite, mid-session (no read)": (with_sqlite, mid_session),
-        "  + SQLite, first turn (reads record)": (with_sqlite, intent_event("TwitchCausesIntent")),
-    }
-    results = {name: float("inf") for name in cases}
-    for _ in range(3):
-        for name, (handler, event) in cases.items():
-            per_turn = best_per_turn(handler, event, args.turns, args.rounds)
-            results[name] = min(results[name], per_turn)
-    base = results["hello world HelloWorldIntent (baseline)"]
-    for name, seconds in results.items():
-        print(f"{name:46s} {seconds * 1e6:8.1f} us/turn  ratio {seconds / base:.2f}")
+    found = cases(args.turns)
+    base_name = next(iter(found))
+    chosen = {name: case for name, case in found.items() if name == base_name or args.only in name}
+    for handler, events in chosen.values():  # warm: imports, caches, the database file
+        time_round(handler, Events(events.event, 20))
+    rounds: dict[str, list[float]] = {name: [] for name in chosen}
+    for _ in range(args.passes):
+        for name, (handler, events) in chosen.items():
+            rounds[name].append(time_round(handler, events))
+    base = statistics.median(rounds[base_name])
+    print(f"{args.passes} passes x {args.turns} turns, interleaved; median us/turn")
+    print(f"{'case':46s} {'us/turn':>8s}  ratio  (per-pass ratios)")
+    worst = 0.0
+    for name, times in rounds.items():
+        ratios = sorted(t / b for t, b in zip(times, rounds[base_name], strict=True))
+        middle = statistics.median(times)
+        if name != base_name:
+            worst = max(worst, middle / base)
+        print(
+            f"{name:46s} {middle * 1e6:8.1f}  {middle / base:5.2f}  "
+            f"({ratios[0]:.2f}-{ratios[-1]:.2f})"
+        )
+    print(f"highest ratio: {worst:.2f}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from typing import Any, cast
 
@@ -29,7 +30,33 @@ from skill.rules.content import CAUSE_IDS, TOPIC_IDS, get_content
 from skill.rules.triage import ALL_SIGNS
 from skill.voice.ssml import say
 
-_serializer = DefaultSerializer()
+_SDK_PARSE_DATETIME = getattr(DefaultSerializer, "_DefaultSerializer__deserialize_datetime", None)
+
+
+class FastTimestampSerializer(DefaultSerializer):
+    """The SDK's serializer, reading ISO 8601 timestamps with ``datetime.fromisoformat``.
+
+    The SDK parses every ``datetime`` field of a request (``request.timestamp`` at least) with
+    ``dateutil.parser.parse``: about 40 µs a turn, and 5 ms of imports on a cold start.
+    ``fromisoformat`` reads Alexa's forms (``2019-07-15T18:07:20Z``, fractional seconds,
+    offsets) in about 1 µs; anything it refuses still goes to the SDK's own parse.
+    """
+
+    def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
+        """The SDK's private hook for date and datetime fields, overridden."""
+        if isinstance(payload, str):
+            try:
+                parsed = datetime.fromisoformat(payload)
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                return parsed.date() if obj_type is date else parsed
+        if _SDK_PARSE_DATETIME is None:
+            raise SerializationException(f"Failed to parse {payload!r} as a timestamp")
+        return _SDK_PARSE_DATETIME(self, payload, obj_type)
+
+
+_serializer = FastTimestampSerializer()
 # The SDK's public deserialize() takes JSON text and json.loads it; the method it then calls
 # takes the parsed value. Using it saves a json.dumps + json.loads of every request that
 # arrives already parsed (Lambda events, the web host's verified envelope).

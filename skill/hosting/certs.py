@@ -1,4 +1,8 @@
-"""Alexa's signing certificate: URL rules, chain validation, download and a per-URL cache."""
+"""Alexa's signing certificate: URL rules, chain validation, download and a per-URL cache.
+
+``requests`` and ``certifi`` are imported when first used (a chain download, the default
+roots): a process that never downloads, or trusts its own roots, does not load them.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
-import certifi
-import requests
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509 import verification
+
+if TYPE_CHECKING:
+    import requests
 
 ECHO_API_DNS_NAME = "echo-api.amazon.com"
 CERT_URL_HOST = "s3.amazonaws.com"
@@ -116,6 +121,8 @@ def _make_store(roots: list[x509.Certificate]) -> verification.Store:
 @functools.cache
 def default_trust_store() -> verification.Store:
     """Return the public roots from ``certifi``, loaded once on first use."""
+    import certifi
+
     roots = load_certificates(Path(certifi.where()).read_bytes(), skip_bad=True)
     return _make_store(roots)
 
@@ -193,6 +200,8 @@ def validate_cert_chain(
 
 def fetch_cert_chain(url: str, session: requests.Session | None = None) -> bytes:
     """Download a certificate chain: no redirects, short timeouts, at most 64 KiB."""
+    import requests
+
     client: Any = session if session is not None else requests
     deadline = time.monotonic() + FETCH_DEADLINE
     try:

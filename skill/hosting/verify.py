@@ -12,9 +12,8 @@ import base64
 import binascii
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import requests
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -27,6 +26,9 @@ from skill.hosting.certs import (
     canonical_cert_url,
     validate_cert_chain,
 )
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = [
     "ApplicationIdVerifier",

@@ -1,16 +1,30 @@
-"""Load the skill's words from ``content/`` once, and check them at load."""
+"""Load the skill's words from ``content/`` once, and check them at load.
+
+The repository keeps the words as YAML. Parsing it (and importing PyYAML) is most of the cost
+of loading, so the parsed files are kept in a cache, ``content/__pycache__/content.cache``,
+written beside them like Python's bytecode: on first load where the folder is writable (unless
+``PYTHONDONTWRITEBYTECODE`` is set), or by ``python -m skill.rules.content --write-cache``
+at build time (the Lambda artifact's folder is read-only). The cache holds the exact bytes of
+the YAML it was made from and is used only when every file still has those bytes; whatever its
+source, the parsed data goes through every check below at each start-up.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from skill.rules.content_schema import SCHEMAS
 from skill.rules.triage import ALL_SIGNS, WARNING_SIGNS
+
+if TYPE_CHECKING:
+    import yaml
 
 CAUSE_IDS = (
     "HYDRATION_ELECTROLYTES",
@@ -30,7 +44,7 @@ TOPIC_IDS = (
 )
 DOCTOR = "DOCTOR"
 STRETCH_IDS = ("TOE_EXTENSION", "TOE_POINT", "TOWEL_CALF", "WALL_CALF", "FOOT_ROLL")
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CACHE_MAGIC = b"toe-twitch content cache 1\n"  # a new number when the parsed form changes
 
 
 class ContentError(Exception):
@@ -143,18 +157,114 @@ def _check(value: Any, schema: Any, where: str) -> None:
         raise ContentError(f"{where}: expected non-empty text")
 
 
-def _read(folder: Path, name: str) -> dict[str, Any]:
+def _source(folder: Path, name: str) -> bytes:
     path = folder / name
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        return path.read_bytes()
     except OSError as error:
         raise ContentError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _parse(path: Path, source: bytes) -> Any:
+    import yaml
+
+    try:
+        text = source.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(f"{path}: is not UTF-8 text") from None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: {_yaml_problem(error)}") from None
-    _check(data, SCHEMAS[name], str(path))
-    return data
+
+
+def cache_path(folder: Path) -> Path:
+    """Where the parsed content of ``folder`` is cached (git ignores ``__pycache__``)."""
+    return folder / "__pycache__" / "content.cache"
+
+
+def _cache_bytes(sources: dict[str, bytes], parsed: dict[str, Any]) -> bytes | None:
+    """The cache file for ``parsed``, or None if JSON cannot hold it exactly."""
+    try:
+        data = json.dumps(parsed, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError):  # a YAML date, a NaN: keep reading the YAML
+        return None
+    if json.loads(data) != parsed:  # e.g. a key that is not text
+        return None
+    sizes = [[name, len(source)] for name, source in sources.items()]
+    header = {"sources": sizes, "data": len(data)}
+    return b"".join(
+        [CACHE_MAGIC, json.dumps(header).encode("ascii"), b"\n", *sources.values(), data]
+    )
+
+
+def _cached(folder: Path, sources: dict[str, bytes]) -> dict[str, Any] | None:
+    """The parsed files from the cache, if it was made from exactly ``sources``."""
+    try:
+        blob = cache_path(folder).read_bytes()
+        if not blob.startswith(CACHE_MAGIC):
+            return None
+        end = blob.index(b"\n", len(CACHE_MAGIC))
+        header = json.loads(blob[len(CACHE_MAGIC) : end])
+        at = end + 1
+        if [name for name, _ in header["sources"]] != list(sources):
+            return None
+        for name, size in header["sources"]:
+            if blob[at : at + size] != sources[name] or size != len(sources[name]):
+                return None
+            at += size
+        if len(blob) - at != header["data"]:
+            return None
+        parsed = json.loads(blob[at:])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return parsed if isinstance(parsed, dict) and list(parsed) == list(sources) else None
+
+
+def _write(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    path.parent.mkdir(exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_bytes(blob)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_cache(folder: Path | None = None) -> Path:
+    """Parse and check the content in ``folder``, then write its cache; the cache's path.
+
+    For build steps (the Lambda artifact cannot write beside its code). Raises
+    :class:`ContentError` for content that fails its checks, ``OSError`` if it cannot write.
+    """
+    folder = folder or content_dir()
+    sources = {name: _source(folder, name) for name in SCHEMAS}
+    parsed = {name: _parse(folder / name, source) for name, source in sources.items()}
+    _checked_content(folder, parsed)
+    blob = _cache_bytes(sources, parsed)
+    if blob is None:
+        raise ContentError(f"{folder}: the content cannot be cached as JSON")
+    _write(cache_path(folder), blob)
+    return cache_path(folder)
+
+
+def _parsed_files(folder: Path) -> dict[str, Any]:
+    """Every content file, parsed: from the cache if it matches the YAML, else from the YAML."""
+    sources = {name: _source(folder, name) for name in SCHEMAS}
+    parsed = _cached(folder, sources)
+    if parsed is not None:
+        return parsed
+    parsed = {}
+    for name, source in sources.items():
+        parsed[name] = _parse(folder / name, source)
+        _check(parsed[name], SCHEMAS[name], str(folder / name))  # the first bad file, first
+    if not sys.dont_write_bytecode:
+        blob = _cache_bytes(sources, parsed)
+        if blob is not None:
+            with contextlib.suppress(OSError):  # read-only: it keeps reading the YAML
+                _write(cache_path(folder), blob)
+    return parsed
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -199,7 +309,13 @@ def _check_symptoms(symptoms: dict[str, Any], where: str) -> None:
 def load_content(folder: Path | None = None) -> Content:
     """Read and check every content file in ``folder`` (default: :func:`content_dir`)."""
     folder = folder or content_dir()
-    files = {name: _read(folder, name) for name in SCHEMAS}
+    return _checked_content(folder, _parsed_files(folder))
+
+
+def _checked_content(folder: Path, files: dict[str, Any]) -> Content:
+    """Check the parsed files against their schemas and each other; the content they make."""
+    for name, schema in SCHEMAS.items():
+        _check(files[name], schema, str(folder / name))
     causes, self_care = files["causes.yaml"], files["self_care.yaml"]
     cause_entries = _entries(causes["causes"], CAUSE_IDS, f"{folder / 'causes.yaml'}: causes")
     topic_entries = _entries(self_care["topics"], TOPIC_IDS, f"{folder / 'self_care.yaml'}: topics")
@@ -234,3 +350,22 @@ def load_content(folder: Path | None = None) -> Content:
 def get_content() -> Content:
     """The skill's content, loaded on first use and kept for the life of the process."""
     return load_content()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m skill.rules.content --write-cache [FOLDER]``: a build step."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "--write-cache" or len(args) > 2:
+        print("usage: python -m skill.rules.content --write-cache [FOLDER]", file=sys.stderr)
+        return 2
+    try:
+        path = write_cache(Path(args[1]) if len(args) > 1 else None)
+    except (ContentError, OSError) as failure:
+        print(f"content cache not written: {failure}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
