@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from skill.builder import build_skill, handle_event
 from skill.persistence.sqlite import sqlite_storage
 from tests.alexa import Conversation, RequestFactory
 from tests.dialogue import run_dialogue
+from tests.storage_fixtures import Clock, make_storage
 
 for _name, _value in {
     "AWS_DEFAULT_REGION": "us-east-1",
@@ -110,6 +112,34 @@ class DialogueItem(pytest.Item):
         if isinstance(excinfo.value, AssertionError):
             return f"{self.path.name} / {self.name}: {excinfo.value}"
         return super().repr_failure(excinfo, style)
+
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "dynamodb"])
+def storage(request, tmp_path):
+    """Each back end in turn, on a clock the test controls."""
+    with make_storage(request.param, tmp_path) as made:
+        made.clock = Clock(NOW)
+        yield made
+
+
+@pytest.fixture
+def talk(storage):
+    """Start a conversation for a person (a RequestFactory) against a skill on ``storage``."""
+    skill = build_skill(storage)
+
+    def start(factory: RequestFactory) -> Conversation:
+        return Conversation(lambda envelope: handle_event(envelope, skill), factory)
+
+    return start
+
+
+@pytest.fixture
+def person() -> RequestFactory:
+    """One person, the same across conversations."""
+    return RequestFactory()
 
 
 SKILL_ID = "amzn1.ask.skill.c966b8cb-80bc-4482-8ddf-63af59ca07fc"

@@ -48,6 +48,10 @@ PATHS: dict[Question, list[tuple[str, dict[str, str]]]] = {
     Question.DIARY: [("LogTwitchIntent", {})],
     Question.DIARY_EMPTY: [("TwitchHistoryIntent", {})],
     Question.ERASE: [("LogTwitchIntent", {}), ("DeleteDataIntent", {})],
+    Question.SUMMARY_OFFER: [
+        ("LogTwitchIntent", {}),
+        ("ReportSymptomIntent", {"symptom": "NUMBNESS"}),
+    ],
 }
 # Questions shared by several activities, reached from each (the key names the variant).
 VARIANTS: dict[str, tuple[Question, list[tuple[str, dict[str, str]]]]] = {
@@ -195,7 +199,7 @@ def test_after_the_verdict_the_routine_under_way_is_offered_again(invoke):
     for _ in range(6):
         verdict = conversation.say("AMAZON.NoIntent")
     assert "get back to your stretches" in speech_text(verdict)
-    assert "toe point stretch, left foot" in speech_text(conversation.say("AMAZON.YesIntent"))
+    assert "Toe point, left foot" in speech_text(conversation.say("AMAZON.YesIntent"))
 
 
 def test_a_warning_sign_mid_stretch_says_stop_first_then_offers_to_resume(invoke):
@@ -204,7 +208,7 @@ def test_a_warning_sign_mid_stretch_says_stop_first_then_offers_to_resume(invoke
     speech = speech_text(response)
     assert speech.startswith("Stop the stretch now")
     assert "healthcare provider" in speech
-    assert "toe point stretch" in speech_text(conversation.say("AMAZON.YesIntent"))
+    assert "Toe point, left foot" in speech_text(conversation.say("AMAZON.YesIntent"))
 
 
 def test_cancel_at_the_erase_question_says_nothing_was_deleted(invoke):

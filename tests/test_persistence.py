@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from ask_sdk_core.exceptions import PersistenceException
 
 from skill.builder import build_skill, handle_event
 from tests.alexa import Conversation, RequestFactory, speech_text
-from tests.storage_fixtures import Clock, make_storage
-
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "dynamodb"])
-def storage(request, tmp_path):
-    """Each back end in turn, on a clock the test controls."""
-    with make_storage(request.param, tmp_path) as made:
-        made.clock = Clock(NOW)
-        yield made
-
-
-@pytest.fixture
-def talk(storage):
-    """Start a conversation for a person (a RequestFactory) against a skill on ``storage``."""
-    skill = build_skill(storage)
-
-    def start(factory: RequestFactory) -> Conversation:
-        return Conversation(lambda envelope: handle_event(envelope, skill), factory)
-
-    return start
-
-
-@pytest.fixture
-def person() -> RequestFactory:
-    """One person, the same across conversations."""
-    return RequestFactory()
+from tests.conftest import NOW
 
 
 def envelope_for(person: RequestFactory):
@@ -223,7 +196,7 @@ def test_help_at_the_erase_question_keeps_it_and_no_keeps_everything(talk, perso
     assert "Should I erase everything I keep about you?" in helped
     assert "haven't deleted anything" in speech_text(conversation.say("AMAZON.NoIntent"))
     assert storage.diary.times(person.user_id, NOW - timedelta(days=1)) != []
-    assert "toe extension stretch" in speech_text(conversation.say("AMAZON.ResumeIntent"))
+    assert "Toe extension, left foot" in speech_text(conversation.say("AMAZON.ResumeIntent"))
 
 
 def test_yes_after_help_at_the_erase_question_still_erases(talk, person, storage):

@@ -63,3 +63,45 @@ def save_place(handler_input: HandlerInput, place: RoutinePlace | None) -> None:
         profile.pop(SAVED, None)
     else:
         profile[SAVED] = place.to_json()
+
+
+EXPLAINED = "explained"
+HOLD_SECONDS = "hold_seconds"
+
+
+def variant(options: list[str], step: int) -> str:
+    """One of several phrasings, taken in turn: a transition after hold ``step`` (two holds a
+    stretch) never repeats the one before it."""
+    return options[(step // 2) % len(options)]
+
+
+def was_explained(handler_input: HandlerInput, stretch_id: str) -> bool:
+    """True once the person has heard a stretch explained in full (never without storage)."""
+    profile = load_profile(handler_input)
+    return profile is not None and stretch_id in profile.get(EXPLAINED, [])
+
+
+def mark_explained(handler_input: HandlerInput, stretch_id: str) -> None:
+    """Remember that the person has heard a stretch explained in full."""
+    profile = load_profile(handler_input)
+    if profile is None:
+        return
+    known = profile.get(EXPLAINED)
+    known = [item for item in known if isinstance(item, str)] if isinstance(known, list) else []
+    if stretch_id not in known:
+        profile[EXPLAINED] = [*known, stretch_id]
+
+
+def chosen_hold_seconds(handler_input: HandlerInput) -> object:
+    """The hold length the person chose, as stored (checked by the caller), or None."""
+    profile = load_profile(handler_input)
+    return profile.get(HOLD_SECONDS) if profile is not None else None
+
+
+def choose_hold_seconds(handler_input: HandlerInput, seconds: int) -> bool:
+    """Keep the person's hold length; False when there is nowhere to keep it."""
+    profile = load_profile(handler_input)
+    if profile is None:
+        return False
+    profile[HOLD_SECONDS] = seconds
+    return True

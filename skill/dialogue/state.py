@@ -50,6 +50,7 @@ class Question(StrEnum):
     DIARY = "diary"
     DIARY_EMPTY = "diary_empty"
     ERASE = "erase"
+    SUMMARY_OFFER = "summary_offer"
     LOST = "lost"
 
 

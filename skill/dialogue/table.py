@@ -20,6 +20,7 @@ from skill.handlers import (
     self_care,
     session,
     stretch,
+    summary,
     symptom_check,
     symptoms,
 )
@@ -75,6 +76,9 @@ TOPICS: dict[str, Move] = {
     "LogTwitchIntent": diary.log_twitch,
     "TwitchHistoryIntent": diary.history,
     "DeleteDataIntent": diary.confirm_erase,
+    "DoctorSummaryIntent": summary.doctor_summary,
+    "HoldLengthIntent": routine_commands.set_hold_length,
+    "ExplainStretchIntent": stretch.explain_stretch,
 }
 
 EVERYWHERE: dict[Word, Move] = {
@@ -171,6 +175,7 @@ TABLE: dict[Q, dict[Word, Move]] = {
             (Word.NOT_SURE, Word.START_OVER, Word.PREVIOUS, *_ROUTINE_WORDS), navigation.not_caught
         ),
     },
+    Q.SUMMARY_OFFER: {Word.YES: summary.doctor_summary},
     Q.LOST: _each(
         tuple(w for w in Word if w not in (Word.STOP, Word.CANCEL)), navigation.lost_place
     ),

@@ -27,20 +27,15 @@ def follow_with_advice(turn: Turn, trend: diary.Trend, *said: str, always: bool 
     """After a log or a summary: the doctor advice when the diary calls for it.
 
     The advice comes once a session on logging (every time it is asked for, with ``always``),
-    with an offer to hear what a doctor may check; otherwise "anything else?".
+    with an offer of notes for the doctor; otherwise "anything else?".
     """
     texts = get_content().diary
     if trend.see_doctor and (always or not turn.state.advised):
         reason = texts["diary_reasons"]["persistent" if trend.persistent else "more_frequent"]
-        doctor = get_content().doctor
-        state = replace(turn.state, advised=True)
-        return ask(
-            state.asking(Question.CHECKS_OFFER, DIARY_ADVICE),
-            *said,
-            texts["diary_doctor"].format(reason=reason),
-            doctor["checks_question"],
-            reprompt=doctor["checks_reprompt"],
-        )
+        notes = get_content().doctor["summary"]
+        state = replace(turn.state, advised=True).asking(Question.SUMMARY_OFFER)
+        advice = texts["diary_doctor"].format(reason=reason)
+        return ask(state, *said, advice, notes["offer"], reprompt=notes["offer_reprompt"])
     state = turn.state.asking(Question.DIARY)
     return ask(state, *said, texts["history_question"], reprompt=texts["history_reprompt"])
 
@@ -56,7 +51,7 @@ def unavailable(turn: Turn, key: str, **values: str) -> Reply:
     )
 
 
-@leads_to(Question.DIARY, Question.CHECKS_OFFER, Question.MENU)
+@leads_to(Question.DIARY, Question.SUMMARY_OFFER, Question.MENU)
 def log_twitch(turn: Turn) -> Reply:
     """LogTwitchIntent: add an entry, say the week's count, and advise if the diary says so."""
     if turn.storage is None:
@@ -80,7 +75,7 @@ def log_twitch(turn: Turn) -> Reply:
     return follow_with_advice(turn, trend, texts["logged"].format(foot=foot_words, count=count))
 
 
-@leads_to(Question.DIARY, Question.CHECKS_OFFER, Question.DIARY_EMPTY, Question.MENU)
+@leads_to(Question.DIARY, Question.SUMMARY_OFFER, Question.DIARY_EMPTY, Question.MENU)
 def history(turn: Turn) -> Reply:
     """TwitchHistoryIntent: this week against last week, and advice if the diary calls for it."""
     if turn.storage is None:

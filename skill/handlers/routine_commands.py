@@ -114,3 +114,30 @@ def back_to_stretching(turn: Turn) -> Reply:
 def accept_stretching(turn: Turn) -> Reply:
     """ "Yes" to an offer of stretches: back to the routine under way, or start one."""
     return resume_here(turn) if turn.state.routine is not None else start_routine(turn)
+
+
+HOLD_CHANGES = {"SHORTER": 20, "LONGER": 30}
+
+
+def _asked_seconds(turn: Turn) -> int | None:
+    """The hold length the person asked for: a number, or shorter or longer."""
+    change = turn.slot_id("change", tuple(HOLD_CHANGES))
+    if change is not None:
+        return HOLD_CHANGES[change]
+    spoken = turn.slot_value("seconds")
+    return int(spoken) if spoken is not None and spoken.isdigit() and len(spoken) < 6 else None
+
+
+@leads_to(SAME)
+def set_hold_length(turn: Turn) -> Reply:
+    """HoldLengthIntent: twenty or thirty seconds, kept for later; other lengths get the choices.
+
+    Either way the pending question is asked again, so a routine under way carries on.
+    """
+    texts = get_content().stretches
+    seconds = _asked_seconds(turn)
+    if seconds is None or seconds not in texts["hold"]["choices"]:
+        return ask(turn.state, texts["hold_choices"], reprompt=texts["hold_choices_reprompt"])
+    kept = routine.choose_hold_seconds(turn.handler_input, seconds)
+    said = texts["hold_set" if kept else "hold_not_kept"].format(seconds=seconds)
+    return ask_again(turn, said)

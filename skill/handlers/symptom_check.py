@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from skill.dialogue import check
+from dataclasses import replace
+
+from skill.dialogue import check, history
 from skill.dialogue.state import CheckPlace, DialogueState, Question
-from skill.handlers import symptoms
+from skill.handlers import summary, symptoms
 from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content, spoken_list
@@ -12,6 +14,14 @@ from skill.voice.reply import Reply, ask
 from skill.voice.ssml import fill
 
 MAX_SPOKEN_LABELS = 3
+AFTER_AN_ANSWER = (
+    Question.CHECK,
+    Question.VERDICT,
+    Question.MENU,
+    Question.SUMMARY_OFFER,
+    Question.BACK_TO_ROUTINE,
+    END,
+)
 
 
 def ask_question(turn: Turn, state: DialogueState, index: int, *before: str) -> Reply:
@@ -50,7 +60,9 @@ def _answer(turn: Turn, answer: str) -> Reply:
     place = turn.state.check or CheckPlace()
     place = place.answered(place.index, answer)
     answers = check.answers_by_sign(place)
-    if triage.verdict(answers).kind == triage.EMERGENCY:
+    result = triage.verdict(answers)
+    if result.kind == triage.EMERGENCY:
+        history.note_check(turn.handler_input, result.kind, result.signs, summary.today(turn))
         return symptoms.emergency(turn)
     following = place.index + 1
     if following < len(check.questions()):
@@ -58,19 +70,19 @@ def _answer(turn: Turn, answer: str) -> Reply:
     return verdict(turn, answers)
 
 
-@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+@leads_to(*AFTER_AN_ANSWER)
 def answer_yes(turn: Turn) -> Reply:
     """ "Yes" to a check question."""
     return _answer(turn, triage.YES)
 
 
-@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+@leads_to(*AFTER_AN_ANSWER)
 def answer_no(turn: Turn) -> Reply:
     """ "No" to a check question."""
     return _answer(turn, triage.NO)
 
 
-@leads_to(Question.CHECK, Question.VERDICT, Question.MENU, Question.BACK_TO_ROUTINE, END)
+@leads_to(*AFTER_AN_ANSWER)
 def answer_unsure(turn: Turn) -> Reply:
     """ "Not sure" to a check question."""
     return _answer(turn, triage.UNSURE)
@@ -108,6 +120,7 @@ def verdict(turn: Turn, answers: dict[str, str]) -> Reply:
     """
     texts = get_content().symptoms["check"]
     result = triage.verdict(answers)
+    history.note_check(turn.handler_input, result.kind, result.signs, summary.today(turn))
     state = turn.state.with_check(None)
     spoken_number, printed_number = turn.emergency()
     urgent = [fill(texts["unsure_emergency"], emergency=spoken_number)]
@@ -129,19 +142,14 @@ def verdict(turn: Turn, answers: dict[str, str]) -> Reply:
     card_text = texts[f"card_{key}"].format(
         signs="\n".join(f"- {label}" for label in labels), emergency=printed_number
     )
-    closing = (texts["anything_else"], texts["anything_else_reprompt"], Question.MENU)
+    said = (*first, texts[key].format(signs=_spoken_signs(labels)), *advice)
+    card = (texts["card_title"], card_text)
     if state.routine is not None:
-        closing = (
-            stretches["offer_back"],
-            stretches["offer_back_reprompt"],
-            Question.BACK_TO_ROUTINE,
-        )
-    return ask(
-        state.asking(closing[2]),
-        *first,
-        texts[key].format(signs=_spoken_signs(labels)),
-        *advice,
-        closing[0],
-        reprompt=closing[1],
-        card=(texts["card_title"], card_text),
+        back = state.asking(Question.BACK_TO_ROUTINE)
+        offer, reprompt = stretches["offer_back"], stretches["offer_back_reprompt"]
+        return ask(back, *said, offer, reprompt=reprompt, card=card)
+    closing = (texts["anything_else"], texts["anything_else_reprompt"])
+    reply = summary.offer_notes_or(
+        turn, state.asking(Question.MENU), *said, question=closing[0], reprompt=closing[1]
     )
+    return replace(reply, card=card)

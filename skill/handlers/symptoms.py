@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from skill.dialogue import history
 from skill.dialogue.state import Question
-from skill.handlers import symptom_check
+from skill.handlers import summary, symptom_check
 from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content
@@ -24,6 +25,7 @@ def emergency(turn: Turn) -> Reply:
 
 def speak_report(turn: Turn, sign: str) -> Reply:
     """Advice for one warning sign: the check records it; a stretch stops first."""
+    history.note_sign(turn.handler_input, sign, summary.today(turn))
     if triage.classify(sign) == triage.EMERGENCY:
         return emergency(turn)
     texts = get_content().symptoms
@@ -43,15 +45,23 @@ def speak_report(turn: Turn, sign: str) -> Reply:
             stretches["offer_back"],
             reprompt=stretches["offer_back_reprompt"],
         )
-    return ask(
+    return summary.offer_notes_or(
+        turn,
         state.asking(Question.REPORTED, sign),
         *advice,
-        texts["report_question"],
+        question=texts["report_question"],
         reprompt=texts["report_reprompt"],
     )
 
 
-@leads_to(END, Question.CHECK, Question.BACK_TO_ROUTINE, Question.REPORTED, Question.MENU)
+@leads_to(
+    END,
+    Question.CHECK,
+    Question.BACK_TO_ROUTINE,
+    Question.REPORTED,
+    Question.SUMMARY_OFFER,
+    Question.MENU,
+)
 def report_symptom(turn: Turn) -> Reply:
     """ReportSymptomIntent: advise on the sign; say honestly when it is not one the skill knows."""
     sign = turn.slot_id("symptom", tuple(sorted(triage.ALL_SIGNS)))

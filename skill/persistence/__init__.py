@@ -36,6 +36,9 @@ class DiaryStore(Protocol):
     def times(self, user_id: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""
 
+    def feet(self, user_id: str, since: datetime) -> list[tuple[datetime, str | None]]:
+        """When the person's twitches since ``since`` happened, and in which foot (or None)."""
+
     def erase(self, user_id: str) -> None:
         """Delete every entry of the person's diary."""
 
@@ -57,6 +60,17 @@ def parse_times(stamps: Iterable[Any]) -> list[datetime]:
         except (TypeError, ValueError):
             logger.warning("skipped an unreadable diary entry")
     return times
+
+
+def entries_with_feet(rows: Iterable[Any]) -> list[tuple[datetime, str | None]]:
+    """(time, foot) pairs read back; an unreadable time is logged and skipped."""
+    entries = []
+    for stamp, foot in rows:
+        try:
+            entries.append((datetime.fromisoformat(stamp), foot if isinstance(foot, str) else None))
+        except (TypeError, ValueError):
+            logger.warning("skipped an unreadable diary entry")
+    return entries
 
 
 def utc_now() -> datetime:

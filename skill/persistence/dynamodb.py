@@ -8,7 +8,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.persistence import Storage, parse_times
+from skill.persistence import Storage, entries_with_feet, parse_times
 
 REQUEST_MARK = "#request#"  # sorts before every timestamp, so diary reads never see it
 
@@ -57,6 +57,11 @@ class DynamoDiary:
     def times(self, user: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""
         return parse_times(item.get("at") for item in self._query(user, since.isoformat()))
+
+    def feet(self, user: str, since: datetime) -> list[tuple[datetime, str | None]]:
+        """When the person's twitches since ``since`` happened, and in which foot."""
+        items = self._query(user, since.isoformat())
+        return entries_with_feet((item.get("at"), item.get("foot")) for item in items)
 
     def erase(self, user: str) -> None:
         """Delete every item of the person's diary."""

@@ -15,7 +15,7 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_model import RequestEnvelope
 
-from skill.persistence import Storage, parse_times, user_id
+from skill.persistence import Storage, entries_with_feet, parse_times, user_id
 from skill.persistence.sqlite_database import SQLiteDatabase
 from skill.persistence.sqlite_health import StorageRefused, check_database_path
 
@@ -83,6 +83,14 @@ class SQLiteDiary:
             (user, since.isoformat()),
         )
         return parse_times(row[0] for row in rows)
+
+    def feet(self, user: str, since: datetime) -> list[tuple[datetime, str | None]]:
+        """When the person's twitches since ``since`` happened, and in which foot."""
+        rows = self.database.run(
+            "SELECT at, foot FROM diary WHERE user_id = ? AND at >= ? ORDER BY at",
+            (user, since.isoformat()),
+        )
+        return entries_with_feet(rows)
 
     def erase(self, user: str) -> None:
         """Delete the person's whole diary."""

@@ -75,6 +75,7 @@ class Stretch:
     """One stretch of the routine: spoken name, set-up, whether both feet do it, a safety line."""
 
     id: str
+    short: str
     name: str
     setup: str
     each_side: bool
@@ -286,15 +287,19 @@ def _entries(data: list[dict[str, str]], expected: tuple[str, ...], where: str) 
 
 
 def _check_hold(hold: dict[str, Any], where: str) -> None:
-    """Every cue must fit before the next one, and the last before the release."""
-    seconds_per_word = 60 / hold["words_per_minute"]
-    free_from = 0.0
-    for cue in hold["cues"]:
-        if cue["at"] < free_from:
-            raise ContentError(f"{where}: the cue at {cue['at']} s overlaps the one before it")
-        free_from = cue["at"] + len(cue["say"].split()) * seconds_per_word
-    if free_from > hold["seconds"]:
-        raise ContentError(f"{where}: the last cue runs past {hold['seconds']} s")
+    """Every hold length offered fits its cues, each said before the next one starts."""
+    from skill.voice.hold import cues_for, seconds_to_say
+
+    if hold["default_seconds"] not in hold["choices"]:
+        raise ContentError(f"{where}: default_seconds must be one of the choices")
+    for seconds in hold["choices"]:
+        free_from = 0.0
+        for cue in cues_for(hold, seconds):
+            if cue.at < free_from:
+                raise ContentError(f"{where}: in a {seconds} s hold, {cue.say!r} overlaps")
+            free_from = cue.at + seconds_to_say(cue.say, hold["speech"])
+        if free_from > seconds:
+            raise ContentError(f"{where}: the last cue runs past {seconds} s")
 
 
 def _check_symptoms(symptoms: dict[str, Any], where: str) -> None:
