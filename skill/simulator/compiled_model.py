@@ -33,6 +33,7 @@ __all__ = [
 FILLER_WEIGHT = 0.2
 UNKNOWN_WEIGHT = 0.7
 """How much a word the model has never seen weighs, against its rarest word."""
+FALLBACK = "AMAZON.FallbackIntent"
 LEVELS = ("LOW", "MEDIUM", "HIGH")
 """Alexa's ``fallbackIntentSensitivity`` levels; LOW is Amazon's default."""
 
@@ -128,7 +129,8 @@ def compile_model(document: dict[str, Any]) -> Model:
     pairs = set()
     for number, template in enumerate(model.templates):
         words = template.text.split()
-        pairs |= {f"{a} {b}" for a, b in pairwise(words) if "{" not in a + b}
+        if template.intent != FALLBACK:  # what other skills hear decides no word's meaning here
+            pairs |= {f"{a} {b}" for a, b in pairwise(words) if "{" not in a + b}
         for slot in template.slots:
             model.by_slot.setdefault(slot, {})[number] = template.text
         model.exact.setdefault(template.text, template)

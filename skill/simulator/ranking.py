@@ -27,18 +27,59 @@ CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
 DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
     | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right", "oops", "sorry"}
+    | {"kindly", "mate", "ta", "cheers", "love", "buddy", "pal", "dear", "och", "look", "listen"}
+    | {"basically", "anyway", "honestly", "like", "yeah"}
 )  # fmt: skip
 """Words around a request that do not change it ("um the rest one", "resume please")."""
+OPENINGS = tuple(
+    tuple(frame.split())
+    for frame in (
+        "i was wondering if", "i was wondering whether", "i was wondering", "i wonder if",
+        "i wonder", "can you please", "could you please", "would you please", "can you",
+        "could you", "would you", "will you", "would you mind", "do you know", "any idea",
+        "i want to know", "i'd like to know", "i need to know", "i'd like you to",
+        "i want you to", "i need you to", "is it possible to", "are you able to",
+    )
+)  # fmt: skip
+"""Ways into a request that say nothing of what it is ("could you tell me why...")."""
+CLOSINGS = tuple(
+    tuple(frame.split())
+    for frame in ("for me", "if you can", "if you could", "if you don't mind", "thank you")
+)
+"""Ways out of a request that say nothing of what it is ("...for me please")."""
+MODIFIERS = frozenset(
+    {"big", "little", "small", "second", "third", "fourth", "baby", "pinky", "wee", "whole"}
+    | {"entire", "poor", "bloody", "damn", "stupid", "silly", "really", "very", "quite"}
+    | {"pretty", "proper", "real", "super", "so", "all", "totally", "completely", "stupid"}
+)  # fmt: skip
+"""Words that say which toe or how much, not what the request is: a carrier may skip them."""
+CLAUSE_LEAST = 2
+"""A clause of one word ("on and off") is no request of its own."""
+
+
+def _trim(words: list[str]) -> list[str]:
+    """The words without discourse words and openings or closings around them."""
+    start, end, moved = 0, len(words), True
+    while moved:
+        moved = False
+        while start < end and words[start] in DISCOURSE:
+            start, moved = start + 1, True
+        while end > start and words[end - 1] in DISCOURSE:
+            end, moved = end - 1, True
+        for frame in OPENINGS:
+            if tuple(words[start : start + len(frame)]) == frame and start + len(frame) < end:
+                start, moved = start + len(frame), True
+                break
+        for frame in CLOSINGS:
+            if tuple(words[end - len(frame) : end]) == frame and end - len(frame) > start:
+                end, moved = end - len(frame), True
+                break
+    return words[start:end]
 
 
 def core(words: list[str]) -> list[str]:
-    """The words without the discourse words around them, or all of them if nothing is left."""
-    start, end = 0, len(words)
-    while start < end and words[start] in DISCOURSE:
-        start += 1
-    while end > start and words[end - 1] in DISCOURSE:
-        end -= 1
-    return words[start:end] or words
+    """The words that say the request, or all of them if nothing is left."""
+    return _trim(words) or words
 
 
 def _second(scores: list[float]) -> float:
@@ -175,7 +216,8 @@ class Ranker:
             for c in fuzzy
             if (intent := c.template.intent)
         ]
-        for said in dict.fromkeys((text, " ".join(kept))):
+        plain = [word for word in kept if word not in MODIFIERS]
+        for said in dict.fromkeys((text, " ".join(kept), " ".join(plain or kept))):
             ranked += self.patterns(said, exclude)
         if clauses:
             ranked += self._clauses(words, exclude)
@@ -189,7 +231,7 @@ class Ranker:
                 parts.append([])
             else:
                 parts[-1].append(word)
-        parts = [part for part in parts if part]
+        parts = [part for part in parts if len(part) >= CLAUSE_LEAST]
         if not 2 <= len(parts) <= CLAUSES_READ or len(words) > CLAUSE_WORDS_READ:
             return []
         found = []

@@ -21,6 +21,7 @@ from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.compiled_model import load_model
 from skill.simulator.ranking import Ranker
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
+from skill.simulator.severity import INTENT, emergency, is_severe
 from skill.simulator.slot_reading import spots
 from skill.simulator.slot_values import SlotFill
 from skill.simulator.text import normalise
@@ -40,6 +41,8 @@ __all__ = [
     "resolve",
 ]
 
+SEVERE = "(said with sudden onset, or a severe loss)"
+"""The sample an emergency resolution names: it is read from the words, not one sample."""
 FILL_MARGIN = 10.0
 """How far below the best reading a reading of the same intent may be and still fill a slot."""
 
@@ -106,6 +109,9 @@ class Resolver(Ranker):
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
         normal = normalise(text)
+        if is_severe(self.model, normal):
+            fill = emergency(self.model, normal)
+            return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
         ranked = self.rank(normal)
         decision = self.decide(ranked, accept)
         if not decision.accepted or decision.candidate is None:
