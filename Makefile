@@ -20,7 +20,7 @@ LAMBDA_PLATFORM := --platform manylinux2014_aarch64 --implementation cp --python
 # The python3.12 runtime ships boto3 and what it needs of these; keep the rest (it lacks them).
 RUNTIME_PROVIDED := boto3 botocore s3transfer jmespath
 # Lambda never runs these: the offline simulator, its fuzzy matcher, console scripts.
-LEFT_OUT := skill/simulator rapidfuzz bin
+LEFT_OUT := skill/simulator skill/console rapidfuzz bin
 
 STACK ?= toe-twitch-helper
 PROFILE ?= default
