@@ -64,7 +64,7 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
         repeat; repeat that; repeat it; repeat please; say that again; say it again; say
         again; again please; pardon; pardon me; what did you say; come again; one more time;
         once more; i didn't hear you; i didn't catch that; i missed that; i missed it; sorry
-        what; what; huh; eh; you what; what was that; tell me again; can you repeat; go
+        what; what; huh; you what; what was that; tell me again; can you repeat; go
         over that again; run that by me again; read that again; i couldn't hear;
     """),
     "AMAZON.NextIntent": _phrases("""

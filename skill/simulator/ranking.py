@@ -13,11 +13,16 @@ from skill.simulator.scoring import SHORTLIST, Pool, score_samples
 from skill.simulator.slot_reading import Spot, aligned_words, read_slot, spots
 from skill.simulator.text import stem, word_stems
 
-MAX_WORDS = 60
-MAX_CHARS = 500
-"""Longer input is not one request: it goes to the fallback (Alexa caps samples at 200 chars)."""
+MAX_WORDS = 22
+MAX_CHARS = 200
+"""Longer input is a story, not one request: it goes to the fallback (sudden or severe signs are
+read before this). The longest request in the development sets has 15 words, the shortest
+out-of-domain ramble 24; Alexa caps samples at 200 characters."""
 SUPPORT = 0.25
 """How much the intent's second-best sample counts: a real match is near several samples."""
+NEW_VALUE = 36.0
+"""The least score of a carrier whose slot holds words that name no value ("tips on chocolate"):
+Alexa fills the slot with ER_SUCCESS_NO_MATCH and the skill says what it knows instead."""
 CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
 """Words that join two clauses: each clause is read on its own as well."""
 CLAUSE_SHARE = 0.95
@@ -128,7 +133,9 @@ class Ranker:
         vocabulary = model.vocabulary.get(template.intent, frozenset())
         said_stems = [stem(word) for fill in fills for word in fill.value.split()]
         foreign = [w for w in said_stems if w in model.weights and w not in vocabulary]
-        return (30.0 + 70 * coverage) * (1 - 0.5 * len(foreign) / max(len(said_stems), 1))
+        return (NEW_VALUE + (100 - NEW_VALUE) * coverage) * (
+            1 - 0.5 * len(foreign) / max(len(said_stems), 1)
+        )
 
     def patterns(self, text: str, exclude: frozenset[int]) -> list[Candidate]:
         """Readings of samples whose carrier words match the text around their slots."""
@@ -174,11 +181,11 @@ class Ranker:
             found.append(Candidate(score, template, tuple(fill for fill, _ in read), exact))
         for spot in spotted:
             slot_type = model.slot_types[spot.fill.type]
-            if isinstance(slot_type, BuiltInSlotType) and spot.end - spot.start == len(words):
-                continue  # a number said alone is no request
-
             said = " ".join(words[spot.start : spot.end])
             exact = slot_type.exact(said) is not None
+            alone = spot.end - spot.start == len(words)
+            if alone and (isinstance(slot_type, BuiltInSlotType) or not exact):
+                continue  # a value said alone must name it word for word; a number alone is none
             for slot, pool in self.pools.get(spot.fill.type, {}).items():
                 variant = [*words[: spot.start], f"{{{slot}}}", *words[spot.end :]]
                 query = [
