@@ -219,10 +219,10 @@ def test_no_twice_mid_routine_still_keeps_the_place(talk, person):
 
 
 def test_a_log_that_was_saved_is_never_reported_as_failed(talk, person, storage):
-    def broken_times(user, since):
+    def broken_counts(user, now):
         raise PersistenceException("read failed")
 
-    storage.diary.times = broken_times
+    storage.diary.weekly_counts = broken_counts
     speech = speech_text(talk(person).say("LogTwitchIntent", foot="RIGHT"))
     assert "Logged a twitch in your right foot, but I can't count" in speech
     assert "try again" not in speech

@@ -8,9 +8,11 @@ from typing import Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.persistence import Storage, entries_with_feet, parse_times
+from skill.persistence import Storage, as_utc, entries_with_feet, parse_times
+from skill.rules.trend import week_bounds
 
 REQUEST_MARK = "#request#"  # sorts before every timestamp, so diary reads never see it
+AFTER_ID = "#~"  # after "<time>#<uuid>" for the same time: "~" sorts after every uuid character
 
 
 class DynamoDiary:
@@ -25,7 +27,8 @@ class DynamoDiary:
 
     def add(self, user: str, at: datetime, foot: str | None, request_id: str | None = None) -> None:
         """Record one twitch as its own item; a new key, so appends never collide."""
-        item = {"userId": user, "entryId": f"{at.isoformat()}#{uuid.uuid4()}", "at": at.isoformat()}
+        stamp = as_utc(at).isoformat()
+        item = {"userId": user, "entryId": f"{stamp}#{uuid.uuid4()}", "at": stamp}
         if foot:
             item["foot"] = foot
         if request_id is None:
@@ -57,6 +60,33 @@ class DynamoDiary:
     def times(self, user: str, since: datetime) -> list[datetime]:
         """When the person's twitches since ``since`` happened, oldest first."""
         return parse_times(item.get("at") for item in self._query(user, since.isoformat()))
+
+    def weekly_counts(self, user: str, now: datetime) -> tuple[int, ...]:
+        """Twitches per week of the diary's rule, this week first: a COUNT query per week.
+
+        Entry ids start with the entry's UTC time, so the entries after ``start`` up to and
+        including ``end`` are the ids between ``start#~`` and ``end#~``. DynamoDB still reads
+        the keys it counts, but sends back only the count.
+        """
+        bounds = [as_utc(moment).isoformat() + AFTER_ID for moment in week_bounds(now)]
+        return tuple(
+            self._count(user, bounds[week + 1], bounds[week]) for week in range(len(bounds) - 1)
+        )
+
+    def _count(self, user: str, low: str, high: str) -> int:
+        from boto3.dynamodb.conditions import Key
+
+        arguments: dict[str, Any] = {
+            "KeyConditionExpression": Key("userId").eq(user) & Key("entryId").between(low, high),
+            "Select": "COUNT",
+        }
+        count = 0
+        while True:
+            page = self._call(self.table.query, **arguments)
+            count += int(page.get("Count", 0))
+            if "LastEvaluatedKey" not in page:
+                return count
+            arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def feet(self, user: str, since: datetime) -> list[tuple[datetime, str | None]]:
         """When the person's twitches since ``since`` happened, and in which foot."""

@@ -15,9 +15,10 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_model import RequestEnvelope
 
-from skill.persistence import Storage, entries_with_feet, parse_times, user_id
+from skill.persistence import Storage, as_utc, entries_with_feet, parse_times, user_id
 from skill.persistence.sqlite_database import SQLiteDatabase
 from skill.persistence.sqlite_health import StorageRefused, check_database_path
+from skill.rules.trend import week_bounds
 
 __all__ = ["SQLiteDatabase", "StorageRefused", "check_database_path", "sqlite_storage"]
 
@@ -61,6 +62,13 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         )
 
 
+UPTO_AT = (  # entries up to and including a moment: its parameters (user, hour) x 2, moment
+    "coalesce((SELECT upto FROM diary_upto WHERE user_id = ? AND hour < ?"
+    " ORDER BY hour DESC LIMIT 1), 0)"
+    " + (SELECT count(*) FROM diary WHERE user_id = ? AND at >= ? AND at <= ?)"
+)
+
+
 class SQLiteDiary:
     """The twitch diary on SQLite: an INSERT per twitch, so concurrent appends never collide."""
 
@@ -72,7 +80,7 @@ class SQLiteDiary:
         self.database.run(
             "INSERT INTO diary (user_id, at, foot, request_id) VALUES (?, ?, ?, ?) "
             "ON CONFLICT DO NOTHING",
-            (user, at.isoformat(), foot, request_id),
+            (user, as_utc(at).isoformat(), foot, request_id),
             write=True,
         )
 
@@ -84,6 +92,24 @@ class SQLiteDiary:
         )
         return parse_times(row[0] for row in rows)
 
+    def weekly_counts(self, user: str, now: datetime) -> tuple[int, ...]:
+        """Twitches per week of the diary's rule, this week first, in one query.
+
+        With ``upto(x)`` the entries at or before ``x``, week ``i`` is ``upto(bounds[i]) -
+        upto(bounds[i + 1])``; ``upto(x)`` is ``diary_upto`` for the last hour before ``x``'s
+        hour (one index seek) plus the entries of ``x``'s own hour up to ``x`` (one short index
+        range). So the counts cost the same however long the diary is. Times compare as the
+        UTC text they were stored as.
+        """
+        bounds = [as_utc(moment).isoformat() for moment in week_bounds(now)]
+        parameters: list[str] = []
+        for bound in bounds:
+            parameters += [user, bound[:13], user, bound[:13], bound]
+        row = self.database.run("SELECT " + ", ".join([UPTO_AT] * len(bounds)), tuple(parameters))[
+            0
+        ]
+        return tuple(row[week] - row[week + 1] for week in range(len(bounds) - 1))
+
     def feet(self, user: str, since: datetime) -> list[tuple[datetime, str | None]]:
         """When the person's twitches since ``since`` happened, and in which foot."""
         rows = self.database.run(
@@ -93,8 +119,16 @@ class SQLiteDiary:
         return entries_with_feet(rows)
 
     def erase(self, user: str) -> None:
-        """Delete the person's whole diary."""
-        self.database.run("DELETE FROM diary WHERE user_id = ?", (user,), write=True)
+        """Delete the person's whole diary, its counts first (then the trigger that keeps them
+        per deleted entry has nothing to update), in one transaction.
+        """
+        self.database.run_together(
+            [
+                ("DELETE FROM diary_upto WHERE user_id = ?", (user,)),
+                ("DELETE FROM diary WHERE user_id = ?", (user,)),
+            ],
+            write=True,
+        )
 
 
 def sqlite_storage(path: str | Path) -> Storage:

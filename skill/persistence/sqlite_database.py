@@ -144,8 +144,17 @@ class SQLiteDatabase:
         self, sql: str, parameters: tuple[Any, ...] = (), *, write: bool = False
     ) -> list[tuple[Any, ...]]:
         """Run one statement, or raise StorageRefused saying why it was refused."""
+        return self.run_together([(sql, parameters)], write=write)
+
+    def run_together(
+        self, statements: list[tuple[str, tuple[Any, ...]]], *, write: bool = False
+    ) -> list[tuple[Any, ...]]:
+        """Run statements in one transaction (all land or none); the last one's rows.
+
+        The same checks as :meth:`run`: the file is still the one opened before, and after.
+        """
         try:
-            rows = self._run(sql, parameters, write)
+            rows = self._run(statements, write)
         except StorageRefused as refusal:
             self._refused(refusal.reason)
             raise
@@ -154,13 +163,15 @@ class SQLiteDatabase:
             self._refusal, self._full = None, None
         return rows
 
-    def _run(self, sql: str, parameters: tuple[Any, ...], write: bool) -> list[tuple[Any, ...]]:
+    def _run(
+        self, statements: list[tuple[str, tuple[Any, ...]]], write: bool
+    ) -> list[tuple[Any, ...]]:
         if self._corrupt:
             raise StorageRefused(CORRUPT)
         for attempt in range(2):
             held = self._checked(write)
             try:
-                rows = held.connection.execute(sql, parameters).fetchall()
+                rows = _execute(held.connection, statements)
             except sqlite3.Error as failure:
                 reason = self._diagnose(failure)
                 if reason in DROP_CONNECTION_ON:
@@ -224,3 +235,23 @@ class SQLiteDatabase:
         recent = time.monotonic() - refused_at < FULL_REMEMBERED_S
         freed = (free_bytes(self.folder) or 0) > free_then + FREED_BYTES
         return FULL if recent and not freed else None
+
+
+def _execute(
+    connection: sqlite3.Connection, statements: list[tuple[str, tuple[Any, ...]]]
+) -> list[tuple[Any, ...]]:
+    """Run one statement on its own, or several inside BEGIN IMMEDIATE ... COMMIT."""
+    if len(statements) == 1:
+        sql, parameters = statements[0]
+        return connection.execute(sql, parameters).fetchall()
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        rows: list[tuple[Any, ...]] = []
+        for sql, parameters in statements:
+            rows = connection.execute(sql, parameters).fetchall()
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return rows

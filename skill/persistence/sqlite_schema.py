@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import time
 
-SCHEMA_VERSION = 2  # 2: diary.request_id, so that a replayed request adds no second entry
+SCHEMA_VERSION = 3  # 2: diary.request_id, so that a replayed request adds no second entry
+# 3: diary_upto, so that the diary's weekly counts read a few rows however long it is
 TABLES = (
     "CREATE TABLE IF NOT EXISTS attributes (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS diary ("
@@ -14,6 +15,41 @@ TABLES = (
     "CREATE INDEX IF NOT EXISTS diary_by_user ON diary (user_id, at)",
 )
 ONCE = "CREATE UNIQUE INDEX IF NOT EXISTS diary_once ON diary (user_id, request_id)"
+# diary_upto: for each person and each hour that has entries ('YYYY-MM-DDTHH', the first 13
+# characters of the stored UTC text), how many entries the person has up to the end of that
+# hour. Triggers keep it in the same statement as the entry. An entry appended now changes one
+# row; one logged out of order also raises the hours after it.
+HOUR = "substr({row}.at, 1, 13)"
+UPTO = (
+    "CREATE TABLE IF NOT EXISTS diary_upto (user_id TEXT NOT NULL, hour TEXT NOT NULL,"
+    " upto INTEGER NOT NULL, PRIMARY KEY (user_id, hour)) WITHOUT ROWID",
+    "CREATE TRIGGER IF NOT EXISTS diary_counted AFTER INSERT ON diary BEGIN {add_new} END",
+    "CREATE TRIGGER IF NOT EXISTS diary_uncounted AFTER DELETE ON diary BEGIN {drop_old} END",
+    "CREATE TRIGGER IF NOT EXISTS diary_recounted AFTER UPDATE OF user_id, at ON diary"
+    " BEGIN {drop_old} {add_new} END",
+)
+ADD_NEW = (
+    "INSERT INTO diary_upto (user_id, hour, upto) SELECT new.user_id, {new}, coalesce(("
+    "SELECT upto FROM diary_upto WHERE user_id = new.user_id AND hour < {new}"
+    " ORDER BY hour DESC LIMIT 1), 0) WHERE true ON CONFLICT DO NOTHING;"
+    " UPDATE diary_upto SET upto = upto + 1 WHERE user_id = new.user_id AND hour >= {new};"
+)
+DROP_OLD = "UPDATE diary_upto SET upto = upto - 1 WHERE user_id = old.user_id AND hour >= {old};"
+COUNT_EXISTING = (
+    "INSERT INTO diary_upto (user_id, hour, upto)"
+    " SELECT user_id, hour, sum(entries) OVER (PARTITION BY user_id ORDER BY hour)"
+    " FROM (SELECT user_id, substr(at, 1, 13) AS hour, count(*) AS entries FROM diary"
+    " GROUP BY user_id, hour)"
+)
+
+
+def upto_statements() -> list[str]:
+    """The statements that make ``diary_upto`` and the triggers that keep it."""
+    new, old = HOUR.format(row="new"), HOUR.format(row="old")
+    add_new, drop_old = ADD_NEW.format(new=new), DROP_OLD.format(old=old)
+    return [statement.format(add_new=add_new, drop_old=drop_old) for statement in UPTO]
+
+
 SETUP_ATTEMPTS = 20
 WAITS_ON = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
@@ -48,6 +84,13 @@ def _set_up(connection: sqlite3.Connection) -> None:
             if "request_id" not in columns:
                 connection.execute("ALTER TABLE diary ADD COLUMN request_id TEXT")
             connection.execute(ONCE)
+            counted = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'diary_upto'"
+            ).fetchone()
+            for statement in upto_statements():
+                connection.execute(statement)
+            if counted is None:  # a file from version 2 or older: count what it holds
+                connection.execute(COUNT_EXISTING)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:

@@ -57,9 +57,22 @@ def weekly_counts(times: Iterable[datetime], now: datetime) -> tuple[int, ...]:
     return tuple(counts)
 
 
+def week_bounds(now: datetime) -> tuple[datetime, ...]:
+    """Where the weeks end: now, a week ago, two and three weeks ago (this week first).
+
+    Week ``i`` holds the moments after ``bounds[i + 1]`` up to and including ``bounds[i]``:
+    the same weeks as :func:`weekly_counts`, for a store that counts them itself.
+    """
+    return tuple(now - WEEK * weeks for weeks in range(WEEKS_FOR_PERSISTENT + 1))
+
+
 def trend(times: Iterable[datetime], now: datetime) -> Trend:
     """Apply the rule to a diary's entries."""
-    counts = weekly_counts(times, now)
+    return trend_of_counts(weekly_counts(times, now))
+
+
+def trend_of_counts(counts: tuple[int, ...]) -> Trend:
+    """Apply the rule to twitches counted per week, this week first (:func:`weekly_counts`)."""
     this, last, before = counts
     persistent = all(count > 0 for count in counts)
     doubled = this >= MIN_RISING_COUNT and this >= 2 * last
