@@ -513,3 +513,47 @@ def test_a_time_slot_is_found_among_other_words():
     time_type = builtin_slots.BUILT_IN_TYPES[builtin_slots.TIME]
     words = normalise("remind me at 7:30pm please").split()
     assert [(s, e, f.value) for s, e, f in time_type.runs(words)] == [(2, 6, "19:30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foot went numb in seconds",
+        "my toes went weak instantly",
+        "i lost control of my foot",
+        "my toes have turned blue",
+        "worst pain of my life in my foot",
+        "my face is drooping and my leg is weak",
+        "my leg went weak with no warning",
+        "my foot suddently went numb",
+        "my toes won't move",
+        "my foot went dead a few minutes ago",
+        "within minutes my whole leg was numb",
+        "the pain came on fast and it's really bad",
+        "my ankle gave way and i fell",
+        "numbness came on quickly",
+        "i'm not able to stand up",
+        "a sudden tingling in my whole leg",
+    ],
+)
+def test_sudden_or_severe_is_read_in_any_words_and_order(text):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_ids) == (
+        "ReportSymptomIntent",
+        {"symptom": "SUDDEN_SEVERE"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's getting more severe",
+        "my toe just went",
+        "why is my toe twitching so fast",
+        "next one quickly",
+        "i broke my phone",
+        "the stretches won't work",
+    ],
+)
+def test_onset_or_loss_words_alone_are_no_emergency(text):
+    assert resolve(text).slot_ids.get("symptom") != "SUDDEN_SEVERE"

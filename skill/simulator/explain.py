@@ -10,6 +10,7 @@ from __future__ import annotations
 from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.resolver import (
     FALLBACK,
+    SEVERE,
     WRITES,
     Candidate,
     Resolver,
@@ -82,7 +83,10 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     else:
         lines.append("  no intent considered (empty, or too long to be one request)")
     lines.append("")
-    if decision.accepted:
+    if resolution.sample == SEVERE:
+        lines.append(f"decision: {resolution.intent} (accepted: sudden or severe {SEVERE})")
+        lines.append(f"slots: {_slot_text(resolution.slots)}")
+    elif decision.accepted:
         lines.append(f"decision: {resolution.intent} ({decision.reason})")
         lines.append(f"slots: {_slot_text(resolution.slots)}")
     else:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rapidfuzz import fuzz, process
 
 from skill.simulator.builtin_slots import BuiltInSlotType
@@ -97,7 +95,12 @@ class Ranker:
 
     def __init__(self, model: Model):
         self.model = model
-        self.slotted = [n for n, t in enumerate(model.templates) if t.pattern is not None]
+        slotted = [n for n, t in enumerate(model.templates) if t.pattern is not None]
+        self.carried: dict[str, list[int]] = {}
+        for number in slotted:
+            for word in model.templates[number].needs:
+                self.carried.setdefault(word, []).append(number)
+        self.uncarried = [n for n in slotted if not model.templates[n].needs]
         choices = {n: " ".join(t.stems) for n, t in enumerate(model.templates) if not t.bare}
         self.everything = Pool.of(model, choices)
         typed: dict[str, dict[str, dict[int, str]]] = {}
@@ -140,10 +143,15 @@ class Ranker:
     def patterns(self, text: str, exclude: frozenset[int]) -> list[Candidate]:
         """Readings of samples whose carrier words match the text around their slots."""
         found = []
-        words = set(text.split())
-        for number in self.slotted:
-            template = self.model.templates[number]
-            if number in exclude or not template.needs <= words:
+        hits: dict[int, int] = {}
+        for word in set(text.split()):
+            for number in self.carried.get(word, ()):
+                hits[number] = hits.get(number, 0) + 1
+        templates = self.model.templates
+        fitting = [n for n, count in hits.items() if count == len(templates[n].needs)]
+        for number in sorted(fitting + self.uncarried):
+            template = templates[number]
+            if number in exclude:
                 continue
             match = template.pattern.fullmatch(text) if template.pattern else None
             if not match:
@@ -159,7 +167,7 @@ class Ranker:
             if template.bare and clean < 0.9:
                 continue  # "{cause}" matches any words; only a value's own words count
             candidate = Candidate(0.0, template, tuple(fill for fill, _ in read), clean >= 1.0)
-            found.append(replace(candidate, score=self._pattern_score(candidate, clean)))
+            found.append(candidate.scored(self._pattern_score(candidate, clean)))
         return found
 
     def fuzzy(
@@ -219,7 +227,7 @@ class Ranker:
         for candidate in sorted(fuzzy, key=lambda c: -c.score):
             by_intent.setdefault(candidate.template.intent, []).append(candidate.score)
         ranked = [
-            replace(c, score=(1 - SUPPORT) * c.score + SUPPORT * _second(by_intent[intent]))
+            c.scored((1 - SUPPORT) * c.score + SUPPORT * _second(by_intent[intent]))
             for c in fuzzy
             if (intent := c.template.intent)
         ]
@@ -244,5 +252,5 @@ class Ranker:
         found = []
         for part in parts:
             for candidate in self.ranked(" ".join(part), exclude, clauses=False)[:SHORTLIST]:
-                found.append(replace(candidate, score=candidate.score * CLAUSE_SHARE))
+                found.append(candidate.scored(candidate.score * CLAUSE_SHARE))
         return found

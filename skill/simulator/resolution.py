@@ -59,6 +59,10 @@ class Candidate:
     fills: tuple[SlotFill, ...] = ()
     exact: bool = False
 
+    def scored(self, score: float) -> Candidate:
+        """The same reading with another score."""
+        return Candidate(score, self.template, self.fills, self.exact)
+
 
 @dataclass(frozen=True)
 class Decision:

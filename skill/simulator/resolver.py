@@ -30,6 +30,7 @@ from skill.simulator.thresholds import SENSITIVITY, Calibration, calibrate, evid
 __all__ = [
     "FALLBACK",
     "SENSITIVITY",
+    "SEVERE",
     "WRITES",
     "Calibration",
     "Candidate",

@@ -15,6 +15,8 @@ INTENT_SHARE = 0.4
 """How much the share of the input's words that an intent's samples use counts in a score."""
 EVIDENCE = 2.5
 """The least word weight an input needs to be fully explained (so "the" alone is not)."""
+TELLING = 0.5
+"""Words weighing less (in most intents' samples) do not pick the samples to score in full."""
 SHORTLIST = 12
 """How many samples are scored in full: the best by word overlap and by string similarity."""
 
@@ -25,6 +27,7 @@ class Pool:
 
     choices: dict[int, str]
     index: dict[str, list[int]]
+    words: dict[int, frozenset[str]]
 
     @classmethod
     def of(cls, model: Model, choices: dict[int, str]) -> Pool:
@@ -33,24 +36,31 @@ class Pool:
         for number in choices:
             for word in set(model.templates[number].stems):
                 index.setdefault(word, []).append(number)
-        return cls(choices, index)
+        words = {number: frozenset(model.templates[number].stems) for number in choices}
+        return cls(choices, index, words)
 
 
-def _overlap(
+def _f1(matched: float, total: float, sample_total: float) -> float:
+    """The F1 (0-100) of a weighted word overlap against the query's and the sample's totals."""
+    if matched <= 0:
+        return 0.0
+    precision, recall = matched / total, matched / sample_total
+    return 200 * precision * recall / (precision + recall)
+
+
+def _likely(
     model: Model, weights: dict[str, float], total: float, pool: Pool, exclude: frozenset[int]
-) -> dict[int, float]:
-    """Per sample, the F1 of the weighted words it shares with the query (0-100)."""
+) -> list[int]:
+    """The samples sharing the most weight of the query's telling words (common words skipped)."""
     matched: dict[int, float] = {}
     for word, weight in weights.items():
+        if weight < TELLING:
+            continue
         for number in pool.index.get(word, ()):
             matched[number] = matched.get(number, 0.0) + weight
-    overlap: dict[int, float] = {}
-    for number, weight in matched.items():
-        if number in exclude:
-            continue
-        precision, recall = weight / total, weight / model.totals[number]
-        overlap[number] = 200 * precision * recall / (precision + recall)
-    return overlap
+    for number in exclude:
+        matched.pop(number, None)
+    return heapq.nlargest(SHORTLIST, matched, key=lambda n: _f1(matched[n], total, model.totals[n]))
 
 
 def score_samples(
@@ -59,8 +69,7 @@ def score_samples(
     """Blend weighted word overlap, string similarity and intent vocabulary for likely samples."""
     weights = {word: model.weight(word) for word in query}
     query_total = sum(model.weight(word) for word in query)
-    overlap = _overlap(model, weights, query_total, pool, exclude)
-    shortlist = set(heapq.nlargest(SHORTLIST, overlap, key=overlap.__getitem__))
+    shortlist = set(_likely(model, weights, query_total, pool, exclude))
     stemmed = " ".join(query)
     for _, _, key in process.extract(
         stemmed, pool.choices, scorer=fuzz.ratio, limit=SHORTLIST + len(exclude)
@@ -77,6 +86,8 @@ def score_samples(
             explained[template.intent] = 100 * used / max(query_total, EVIDENCE)
         sample = " ".join(template.stems)
         similar = max(fuzz.ratio(stemmed, sample), fuzz.token_sort_ratio(stemmed, sample))
-        score = WORD_SHARE * overlap.get(number, 0.0) + (1 - WORD_SHARE) * similar
+        shared = sum(weight for word, weight in weights.items() if word in pool.words[number])
+        overlap = _f1(shared, query_total, model.totals[number])
+        score = WORD_SHARE * overlap + (1 - WORD_SHARE) * similar
         scores[number] = (1 - INTENT_SHARE) * score + INTENT_SHARE * explained[template.intent]
     return scores

@@ -20,31 +20,49 @@ BODILY = frozenset(
 )  # fmt: skip
 """Signs that, come on suddenly, need help now (spreading or sleep loss do not)."""
 ONSET = re.compile(
-    r"\b(?:sudden|suddenly|of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning"
-    r"|all at once|just (?:now|happened|started|came on)|(?:really|very|so) (?:fast|quickly)"
-    r"|(?:few|couple of|\w+) minutes(?: ago)?|an hour ago|i woke up (?:and|with))\b"
+    r"\bsud+en\w*|\bof a sudden\b|\bout of (?:nowhere|the blue)\b|\bfrom nowhere\b"
+    r"|\b(?:without|with no|no) (?:any )?warning\b|\ball at once\b|\bat once\b"
+    r"|\bjust (?:now|happened|started|came on|went|gone|turned|became|collapsed)\b"
+    r"|\b(?:really |very |so )?(?:fast|quickly|rapidly|quick)\b|\bin (?:a flash|an instant)\b"
+    r"|\b(?:instantly|immediately|abruptly|unexpectedly|overnight|right away)\b"
+    r"|\b(?:in|within) (?:a few |a couple of |\w+ )?(?:seconds|minutes|an hour)\b"
+    r"|\b(?:a |few |couple of |\w+ )?(?:seconds|minutes|moments?) (?:ago|back)\b"
+    r"|\b(?:since|for (?:the )?(?:last|past)) (?:a few |\w+ )?(?:seconds|minutes)\b"
+    r"|\ban hour ago\b|\bjust this (?:minute|second)\b|\bi woke up (?:and|with)\b"
 )
 """Words that say a sign came on suddenly."""
 LOSS = re.compile(
-    r"\b(?:can't|can not|cannot|couldn't|unable to|not able to)"
-    r" (?:move|lift|wiggle|bear weight|put (?:any )?weight|walk on|stand on|stand up)\b"
-    r"|\b(?:gave|given|giving) (?:way|out)\b|\bcollapsed\b|\bstopped working\b|\bgone on me\b"
-    r"|\bparaly[sz]ed\b|\bbroken\b|\bi (?:fell|have fallen|had a fall)\b|\bi've fallen\b"
-    r"|\blost all (?:the )?(?:feeling|sensation|strength)\b|\bcan't feel (?:\w+ ){1,3}at all\b"
-    r"|\bdrooping\b|\bslurred\b|\bgone to jelly\b|\bemergency\b"
-    r"|\b(?:agony|agonising|agonizing|excruciating|unbearable)\b|(?<!more )\bsevere\b"
+    r"\b(?:can't|can not|cannot|couldn't|unable to|not able to|won't be able to)"
+    r" (?:move|lift|wiggle|bend|flex|control|bear weight|put (?:any )?weight|walk on|stand on"
+    r"|stand up)\b"
+    r"|\b(?:won't|wont|doesn't|does not|will not) (?:move|respond|hold me)\b"
+    r"|\b(?:gave|given|giving|gives) (?:way|out)\b|\bcollapsed\b|\bstopped working\b"
+    r"|\bgone on me\b|\bparaly[sz]ed\b|\bbroken\b|\bbroke\b|\bfractured?\b"
+    r"|\bi (?:fell|have fallen|had a fall)\b|\bi've fallen\b|\blost (?:all )?control\b"
+    r"|\bno control\b|\blost all (?:the )?(?:feeling|sensation|strength)\b"
+    r"|\bcan't feel (?:\w+ ){1,3}at all\b|\bgone to jelly\b|\bhanging (?:down|limp)\b"
+    r"|\b(?:turned|gone|going|went|is|looks) (?:blue|white|black|purple|grey|gray|ice cold)\b"
+    r"|\bcold and (?:blue|pale|white)\b"
 )
-"""Words that say a loss or a pain that is severe whenever it came on."""
+"""Words that say a loss of the body's use, whenever it came on."""
+EXTREME = re.compile(
+    r"\b(?:agony|agonising|agonizing|excruciating|unbearable|emergency|slurr\w*|droop\w*)\b"
+    r"|(?<!more )(?<!getting )\bsevere\b|\bworst pain\b|\bin agony\b"
+    r"|\b(?:crippling|screaming|extreme|horrendous|intense|terrible|awful|horrible|unreal)"
+    r" pain\b|\b(?:can't|cannot) (?:bear|take|stand) (?:the|this) pain\b"
+    r"|\bpain is (?:too much|unbearable)\b|\b(?:can't|cannot|trouble) (?:speak|talking|speaking)"
+)
+"""Words that say a severe pain or a sign of a stroke, wherever it is."""
 BODY = re.compile(
     r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|thighs?|knees?|arms?|hands?|face|body"
-    r"|side|under me|on me|pain|it)\b"
+    r"|side|under me|on me|heel|sole|stand up|stand on|bear weight|walk on)\b"
 )
 """Words that say the loss is of the body (a broken phone is no emergency)."""
 
 
 def is_severe(model: Model, text: str) -> bool:
     """Whether normalised text says a sudden or severe sign, in any order."""
-    if LOSS.search(text) and BODY.search(text):
+    if EXTREME.search(text) or (LOSS.search(text) and BODY.search(text)):
         return True
     if not ONSET.search(text):
         return False
