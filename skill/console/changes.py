@@ -47,7 +47,10 @@ def stored_view(storage: Storage, envelope: dict[str, Any]) -> dict[str, Any]:
         request = _serializer.deserialize(json.dumps(envelope), RequestEnvelope)
         person = user_id(request)
         record = storage.adapter.get_attributes(request)
-        diary = [moment.isoformat() for moment in storage.diary.times(person, SINCE)]
+        diary = [
+            {"at": moment.isoformat(), "foot": foot}
+            for moment, foot in storage.diary.feet(person, SINCE)
+        ]
     except Exception as failure:  # a store that fails is shown as such, not as a crash
         return {"error": f"cannot read the store: {type(failure).__name__}: {failure}"}
     return {"record": record, "diary": diary}

@@ -5,13 +5,6 @@
 const $ = (id) => document.getElementById(id);
 const page = { turns: [], selected: -1, options: null, settings: null, screen: null, storage: "" };
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function show(node, message) {
   node.textContent = message || "";
   node.hidden = !message;
@@ -32,17 +25,6 @@ async function api(path, body) {
   const data = await reply.json().catch(() => null);
   if (!reply.ok || !data) throw new Error((data && data.error) || `The console server answered HTTP ${reply.status}.`);
   return data;
-}
-
-const pretty = (value) => (typeof value === "string" ? value : JSON.stringify(value, null, 2));
-const brief = (value) => (value === undefined ? "—" : JSON.stringify(value));
-
-function details(title, body, open) {
-  const box = el("details");
-  box.appendChild(el("summary", "", title));
-  box.appendChild(body);
-  box.open = Boolean(open);
-  return box;
 }
 
 // The chat: one item per turn.
@@ -81,16 +63,6 @@ function turnItem(turn) {
   return item;
 }
 
-function ioItem(turn) {
-  const body = el("div");
-  body.appendChild(details("Request", el("pre", "json", pretty(turn.request))));
-  body.appendChild(details("Response", el("pre", "json", turn.response === null ? "(no response)" : pretty(turn.response))));
-  const title = `#${turn.index + 1} ${turn.utterance} → ${turn.error ? "error" : turn.label}`;
-  const item = details(title, body);
-  item.className = "io-turn";
-  return item;
-}
-
 function addTurns(turns) {
   if (!page.turns.length) $("chat").replaceChildren();
   for (const turn of turns) {
@@ -116,31 +88,6 @@ function setSession(open) {
   badge.textContent = open ? "session open" : "no session";
 }
 
-// The state panel: before and after, what changed highlighted.
-function changeTable(title, view, missing) {
-  const box = el("div", "changes");
-  box.appendChild(el("h3", "", title));
-  if (!view) {
-    box.appendChild(el("p", "muted", missing));
-    return box;
-  }
-  const changed = view.rows.filter((row) => row.change !== "same").length;
-  box.appendChild(el("p", changed ? "summary changed" : "summary", changed ? `${changed} changed` : "nothing changed"));
-  const table = el("table");
-  const head = table.createTHead().insertRow();
-  for (const name of ["", "before", "after"]) head.appendChild(el("th", "", name));
-  const rows = table.createTBody();
-  for (const row of view.rows) {
-    const line = rows.insertRow();
-    line.className = `change-${row.change}`;
-    line.insertCell().textContent = row.path;
-    line.insertCell().textContent = row.change === "added" ? "—" : brief(row.before);
-    line.insertCell().textContent = row.change === "removed" ? "—" : brief(row.after);
-  }
-  box.appendChild(table);
-  return box;
-}
-
 function select(index) {
   const turn = page.turns[index];
   if (!turn) return;
@@ -156,46 +103,13 @@ function select(index) {
   );
 }
 
-// The device's screen: the APL document of the latest turn, at the device's pixel size.
-function renderScreen(turn) {
-  if (page.screen) page.screen.stop();
-  page.screen = null;
-  const device = page.options.devices[page.settings.device];
-  const host = $("screen");
-  $("device-label").textContent = device.label;
-  if (!device.width) {
-    host.className = "screen voice";
-    host.replaceChildren(el("p", "muted", "Voice-only device: nothing to see."));
-    return;
-  }
-  host.className = "screen";
-  const stage = el("div", "stage");
-  stage.style.width = `${device.width}px`;
-  stage.style.height = `${device.height}px`;
-  host.replaceChildren(stage);
-  const directive = turn && !turn.error && turn.apl[turn.apl.length - 1];
-  if (directive) {
-    try {
-      page.screen = APL.render(stage, directive, device);
-    } catch (failure) {
-      stage.replaceChildren(el("p", "error", `The APL document cannot be drawn: ${failure.message}`));
-    }
-  } else {
-    const home = el("div", "home");
-    home.appendChild(el("div", "home-title", turn && turn.card && !turn.ended ? turn.card.title : "Toe Twitch Helper"));
-    home.appendChild(el("div", "home-text", turn && turn.card && !turn.ended ? turn.card.text : "(no document on screen)"));
-    stage.appendChild(home);
-  }
-  fitScreen();
+function currentDevice() {
+  return page.options.devices[page.settings.device];
 }
 
-function fitScreen() {
-  const stage = $("screen").querySelector(".stage");
-  if (!stage) return;
-  const device = page.options.devices[page.settings.device];
-  const scale = Math.min(1, $("screen").clientWidth / device.width);
-  stage.style.transform = `scale(${scale})`;
-  $("screen").style.height = `${device.height * scale}px`;
+function renderScreen(turn) {
+  $("device-label").textContent = currentDevice().label;
+  page.screen = drawScreen($("screen"), currentDevice(), turn, page.screen);
 }
 
 // Sound: play an answer, and time it.
@@ -314,7 +228,7 @@ function wire() {
     event.target.value = "";
     if (file) runReplay(file);
   });
-  window.addEventListener("resize", fitScreen);
+  window.addEventListener("resize", () => fitScreen($("screen"), currentDevice()));
 }
 
 async function start() {
