@@ -79,6 +79,7 @@ def test_a_replay_file_runs_in_a_new_conversation(client):
         ("/api/say", {"text": 5}, "must be a string"),
         ("/api/replay", {"name": "notes.txt", "text": "hello"}, "notes.txt is not a replay file"),
         ("/api/settings", {"device": "toaster", "locale": "en-US", "person": ""}, "unknown device"),
+        ("/api/replay", {"text": '{"locale": "fr-FR", "userInput": ["hi"]}'}, "is not one of"),
     ],
 )
 def test_bad_input_is_answered_with_what_was_wrong(client, path, body, message):
@@ -157,6 +158,7 @@ def test_a_public_address_with_the_flag_warns(capsys, monkeypatch):
         (("--url", "ftp://example.com/alexa"), "--url must be an http"),
         (("--locale", "fr-FR"), "--locale must be one of"),
         (("--port", "70000"), "--port must be from 1 to 65535"),
+        (("--host", "no-such-host.invalid"), "no such address"),
     ],
 )
 def test_operator_mistakes_end_in_one_line(capsys, argv, message):

@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -75,9 +76,14 @@ def is_loopback(host: str) -> bool:
     try:
         found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        return False
+        raise ConsoleError(f"cannot listen on {host!r}: no such address") from None
     addresses = {str(info[4][0]).split("%")[0] for info in found}
     return bool(addresses) and all(ipaddress.ip_address(a).is_loopback for a in addresses)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM ends the console as Ctrl-C does, so that its temporary database is removed."""
+    raise KeyboardInterrupt
 
 
 def check_url(url: str) -> str:
@@ -148,6 +154,7 @@ def _serve(args: argparse.Namespace, chosen: Target) -> None:
     print(f"Toe Twitch Helper console on {address} (Ctrl-C to stop)", flush=True)
     if args.open:
         webbrowser.open(address)
+    signal.signal(signal.SIGTERM, _terminated)
     server.run()
 
 

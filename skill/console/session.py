@@ -208,13 +208,12 @@ class ConsoleSession:
 
     def replay(self, replay: Replay) -> list[dict[str, Any]]:
         """Run a replay file's utterances in a new conversation; stop at ``.quit``."""
-        self.reset()
-        if replay.locale in LOCALES:
-            self.simulator.locale = replay.locale
-        elif replay.locale:
+        if replay.locale and replay.locale not in LOCALES:
             raise ConsoleError(
                 f"the replay file's locale {replay.locale} is not one of {', '.join(LOCALES)}"
             )
+        self.reset()
+        self.simulator.locale = replay.locale or self.simulator.locale
         records = []
         for text in replay.inputs:
             if text.strip() == ".quit":
