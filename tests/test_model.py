@@ -51,7 +51,8 @@ def test_every_model_intent_has_a_row_in_the_table():
 
 
 def test_every_intent_in_the_table_is_in_the_model():
-    assert set(INTENT_WORDS) | set(TOPICS) - {"LaunchRequest"} <= set(INTENTS)
+    named = {name for name in set(INTENT_WORDS) | set(TOPICS) if name.endswith("Intent")}
+    assert named <= set(INTENTS)  # request types (LaunchRequest, Connections.Response) are not
 
 
 @pytest.mark.parametrize("intent", CUSTOM_INTENTS)

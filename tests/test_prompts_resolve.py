@@ -53,6 +53,7 @@ MEANT: dict[str, tuple[str, dict[str, str]]] = {
     "my foot feels weak": ("ReportSymptomIntent", {"symptom": "WEAKNESS"}),
     "make the holds shorter": ("HoldLengthIntent", {"change": "SHORTER"}),
     "make the holds longer": ("HoldLengthIntent", {"change": "LONGER"}),
+    "what reminders do i have": ("ListRemindersIntent", {}),
 }
 """What the prompts' sentences and menu words mean (the words and names mean themselves)."""
 
@@ -73,6 +74,8 @@ _YES_OR_NO = re.compile(r"^yes or no$")
 _PURPOSE = re.compile(r" (?:to|for|when|if|and i'll|and i will|and) .*$")
 _PIECES = re.compile(r",? or,? |, ")
 _PRONOUNS = {"your": "my", "you": "i", "you're": "i'm"}
+_LAUNCH = re.compile(r"^(?:open|ask|launch|start|talk to) toe twitch helper\b")
+"""Opening the skill is a LaunchRequest (a reminder's text says it), not an intent's phrase."""
 _CONTINUATION = re.compile(r"^(?:with|in|on|for|from|at|by)\b")
 """A piece after a comma that goes on with the sentence ("..., with your diary") is no phrase."""
 
@@ -103,7 +106,13 @@ def _pieces(listed: str, cut_purpose: bool) -> list[str]:
         piece = piece.strip().strip('"')
         if cut_purpose:
             piece = _PURPOSE.sub("", piece)
-        if piece and "{" not in piece and not _CONTINUATION.match(piece):
+        piece = re.sub(r"^(?:say|answer) ", "", piece)
+        if (
+            piece
+            and "{" not in piece
+            and not _CONTINUATION.match(piece)
+            and not _LAUNCH.match(piece)
+        ):
             found.append(normalise(piece))
     return found
 

@@ -36,6 +36,12 @@ TIME_WORDS = (
 )  # fmt: skip
 
 
+FILLING = frozenset({"and", "the", "to", "of", "after", "past", "o'clock", "oh", "m", "am", "pm"})
+"""Words that go on a number or time but never start one."""
+LONGEST = 7
+"""No number or time said is longer than this many words ("quarter past seven in the evening")."""
+
+
 def spoken_number(words: list[str]) -> int | None:
     """The whole number the words say ("one hundred and five" -> 105), or None."""
     if words[:1] in (["a"], ["an"]) and words[1:2] and words[1] in MULTIPLIERS:
@@ -120,6 +126,7 @@ class BuiltInSlotType(SlotType):
 
     read: Callable[[list[str]], str | None] = field(default=_number_value, compare=False)
     vocabulary: frozenset[str] = frozenset()
+    openings: frozenset[str] = frozenset()
 
     def exact(self, words: str) -> SlotFill | None:
         """The value the words say, when all of them say it."""
@@ -138,8 +145,11 @@ class BuiltInSlotType(SlotType):
         """Every longest run of the words that says a value: (start, end, fill)."""
         found, start = [], 0
         while start < len(words):
+            if words[start] not in self.openings:
+                start += 1
+                continue
             stretch = start
-            while stretch < len(words) and words[stretch] in self.vocabulary:
+            while stretch < min(len(words), start + LONGEST) and words[stretch] in self.vocabulary:
                 stretch += 1
             for end in range(stretch, start, -1):
                 value = self.read(words[start:end])
@@ -156,8 +166,11 @@ def _built_in(
 ) -> BuiltInSlotType:
     """A built-in type that reads its values with ``read``; ``examples`` fill its samples."""
     vocabulary = TIME_WORDS if name == TIME else NUMBER_WORDS
+    openings = vocabulary - FILLING
     phrases = {example: ("", example) for example in examples}
-    return BuiltInSlotType(name, phrases, {}, 4, read=read, vocabulary=vocabulary)
+    return BuiltInSlotType(
+        name, phrases, {}, 4, read=read, vocabulary=vocabulary, openings=openings
+    )
 
 
 BUILT_IN_TYPES: dict[str, BuiltInSlotType] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -15,6 +15,8 @@ INTENT_SHARE = 0.4
 """How much the share of the input's words that an intent's samples use counts in a score."""
 EVIDENCE = 2.5
 """The least word weight an input needs to be fully explained (so "the" alone is not)."""
+SIMILAR = 45.0
+"""Samples less alike than this as strings are not worth scoring in full (and are skipped fast)."""
 TELLING = 0.5
 """Words weighing less (in most intents' samples) do not pick the samples to score in full."""
 SHORTLIST = 12
@@ -28,6 +30,8 @@ class Pool:
     choices: dict[int, str]
     index: dict[str, list[int]]
     words: dict[int, frozenset[str]]
+    numbers: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, model: Model, choices: dict[int, str]) -> Pool:
@@ -37,7 +41,7 @@ class Pool:
             for word in set(model.templates[number].stems):
                 index.setdefault(word, []).append(number)
         words = {number: frozenset(model.templates[number].stems) for number in choices}
-        return cls(choices, index, words)
+        return cls(choices, index, words, list(choices), list(choices.values()))
 
 
 def _f1(matched: float, total: float, sample_total: float) -> float:
@@ -71,11 +75,11 @@ def score_samples(
     query_total = sum(model.weight(word) for word in query)
     shortlist = set(_likely(model, weights, query_total, pool, exclude))
     stemmed = " ".join(query)
-    for _, _, key in process.extract(
-        stemmed, pool.choices, scorer=fuzz.ratio, limit=SHORTLIST + len(exclude)
+    for _, _, place in process.extract(
+        stemmed, pool.texts, scorer=fuzz.ratio, limit=SHORTLIST + len(exclude), score_cutoff=SIMILAR
     ):
-        if key not in exclude:
-            shortlist.add(key)
+        if pool.numbers[place] not in exclude:
+            shortlist.add(pool.numbers[place])
     explained: dict[str, float] = {}
     scores = {}
     for number in shortlist:

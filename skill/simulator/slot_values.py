@@ -12,6 +12,8 @@ from skill.simulator.text import normalise, word_stems
 ER_AUTHORITY = "amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
 SLOT_CUTOFF = 85.0
 """The least similarity (0-100) for words in a slot to resolve to a value they do not name."""
+CLOSE_KEPT = 4096
+"""How many word runs' closest values each slot type remembers."""
 BUILT_IN_PREFIX = "AMAZON."
 """Amazon's own slot types: their value is the thing said, normalised, with no entity resolution."""
 UNREAD = "?"
@@ -87,6 +89,7 @@ class SlotType:
     by_stems: dict[str, str] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
+    near: dict[str, SlotFill | None] = field(default_factory=dict, compare=False, repr=False)
 
     def exact(self, words: str) -> SlotFill | None:
         """The value these words name exactly (slot name left empty), or None."""
@@ -104,10 +107,16 @@ class SlotType:
 
     def closest(self, words: str) -> SlotFill | None:
         """The value these words are close to (word forms and typos forgiven), or None."""
-        best = process.extractOne(
-            stems(words), self.stemmed, scorer=fuzz.ratio, score_cutoff=SLOT_CUTOFF
-        )
-        return SlotFill("", self.name, words, *self.phrases[best[2]]) if best else None
+        if words not in self.near:
+            if len(self.near) > CLOSE_KEPT:
+                self.near.clear()
+            best = process.extractOne(
+                stems(words), self.stemmed, scorer=fuzz.ratio, score_cutoff=SLOT_CUTOFF
+            )
+            self.near[words] = (
+                SlotFill("", self.name, words, *self.phrases[best[2]]) if best else None
+            )
+        return self.near[words]
 
 
 def build_slot_type(slot_type: dict[str, Any]) -> SlotType:

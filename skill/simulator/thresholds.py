@@ -12,9 +12,10 @@ from skill.simulator.templates import Template
 SENSITIVITY = {"LOW": 0.5, "MEDIUM": 1.0, "HIGH": 2.0}
 """Per ``fallbackIntentSensitivity`` level, what wrongly accepting an out-of-domain phrase costs
 against wrongly rejecting an in-domain one when the accept bar is chosen."""
-WRITE_COST = 8.0
+WRITE_COST = 10.0
 """For intents that write, what wrongly accepting an out-of-domain phrase costs against wrongly
-rejecting one of theirs (sixteen times the LOW level's 0.5): a guess must not write."""
+rejecting one of theirs (twenty times the LOW level's 0.5): a guess must not write. At 8 the
+bar let most left-out look-alikes ("clear my search history") reach DeleteDataIntent."""
 FALLBACK_PULL = 0.5
 """How much the closest out-of-domain sample's score counts against an in-domain reading."""
 PULL_FLOOR = 30.0
