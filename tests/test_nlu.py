@@ -438,9 +438,17 @@ def test_explain_names_the_stricter_bar_for_intents_that_write():
         ("make the holds twenty five seconds", "HoldLengthIntent", {"seconds": "25"}),
         ("make the holds 40 seconds", "HoldLengthIntent", {"seconds": "40"}),
         ("can we do thirty five second holds", "HoldLengthIntent", {"seconds": "35"}),
+        ("remind me to stretch at 7:30pm", "SetReminderIntent", {"time": "19:30"}),
+        (
+            "remind me at seven and nine pm",
+            "SetReminderIntent",
+            {"time": "07:00", "moreTime": "21:00"},
+        ),
+        ("what reminders do i have", "ListRemindersIntent", {}),
+        ("stop my stretch reminders", "CancelRemindersIntent", {"reminder": "stretch"}),
     ],
 )
-def test_the_new_intents_resolve_with_numbers_as_alexa_sends_them(text, intent, values):
+def test_the_new_intents_resolve_with_numbers_and_times_as_alexa_sends_them(text, intent, values):
     resolution = resolve(text)
     assert resolution.intent == intent
     assert {name: resolution.slot_values.get(name) for name in values} == values
@@ -471,6 +479,7 @@ def test_a_number_alone_or_elsewhere_is_no_hold_request(text):
         ("a hundred", 100),
         ("two thousand and twenty", 2020),
         ("twenty twenty", None),
+        ("seven and nine", None),
         ("five five", None),
         ("and", None),
         ("a", None),
@@ -534,6 +543,10 @@ def test_a_time_slot_is_found_among_other_words():
         "numbness came on quickly",
         "i'm not able to stand up",
         "a sudden tingling in my whole leg",
+        "i can barely move my foot",
+        "my leg doesn't work",
+        "numb from the waist down",
+        "it's extremely painful",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):

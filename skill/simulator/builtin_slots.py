@@ -63,8 +63,8 @@ def spoken_number(words: list[str]) -> int | None:
                 current = max(current, 1) * 100
             else:
                 total, current = total + max(current, 1) * MULTIPLIERS[word], 0
-        elif word != "and":
-            return None
+        elif word != "and" or last not in MULTIPLIERS:
+            return None  # "and" only goes on a hundred or a thousand ("seven and nine" is two)
         last = word
     return total + current
 

@@ -31,7 +31,9 @@ def _slot_text(fills: tuple[SlotFill, ...] | list[SlotFill]) -> str:
     if not fills:
         return "-"
     return ", ".join(
-        f'{fill.name}="{fill.value}" ({fill.value_id or "no match"})' for fill in fills
+        f'{fill.name}="{fill.value}"'
+        + ("" if fill.type.startswith("AMAZON.") else f" ({fill.value_id or 'no match'})")
+        for fill in fills
     )
 
 

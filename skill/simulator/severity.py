@@ -35,7 +35,9 @@ LOSS = re.compile(
     r"\b(?:can't|can not|cannot|couldn't|unable to|not able to|won't be able to)"
     r" (?:move|lift|wiggle|bend|flex|control|bear weight|put (?:any )?weight|walk on|stand on"
     r"|stand up)\b"
-    r"|\b(?:won't|wont|doesn't|does not|will not) (?:move|respond|hold me)\b"
+    r"|\b(?:won't|wont|doesn't|does not|will not|isn't|is not) (?:move|respond|hold me|work)"
+    r"|\b(?:can|could) (?:barely|hardly) (?:move|lift|stand|bear weight|walk on)\b"
+    r"|\b(?:went|gone|going|has gone) limp\b|\bbuckled under\b"
     r"|\b(?:gave|given|giving|gives) (?:way|out)\b|\bcollapsed\b|\bstopped working\b"
     r"|\bgone on me\b|\bparaly[sz]ed\b|\bbroken\b|\bbroke\b|\bfractured?\b"
     r"|\bi (?:fell|have fallen|had a fall)\b|\bi've fallen\b|\blost (?:all )?control\b"
@@ -51,6 +53,9 @@ EXTREME = re.compile(
     r"|\b(?:crippling|screaming|extreme|horrendous|intense|terrible|awful|horrible|unreal)"
     r" pain\b|\b(?:can't|cannot) (?:bear|take|stand) (?:the|this) pain\b"
     r"|\bpain is (?:too much|unbearable)\b|\b(?:can't|cannot|trouble) (?:speak|talking|speaking)"
+    r"|\b(?:extremely|unbearably|excruciatingly|incredibly|insanely) painful\b"
+    r"|\bhurts like hell\b|\boff the charts\b|\bten out of ten\b|\bscreaming in pain\b"
+    r"|\b(?:bladder|bowels?|groin|saddle|waist down)\b"
 )
 """Words that say a severe pain or a sign of a stroke, wherever it is."""
 BODY = re.compile(

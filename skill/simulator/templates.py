@@ -33,7 +33,7 @@ class Template:
 
 def make_template(intent: str, sample: str, source: str = "model") -> Template:
     """A sample of ``intent`` compiled: normalised like typed text, ``{slot}`` kept whole."""
-    spaced = PLACEHOLDER.sub(lambda m: f" {{{m.group(1)}}} ", sample.lower())
+    spaced = PLACEHOLDER.sub(lambda m: f" {{{m.group(1)}}} ", sample)
     text = " ".join(w if PLACEHOLDER.fullmatch(w) else normalise(w) for w in spaced.split())
     words = text.split()
     slots = tuple(PLACEHOLDER.findall(text))
