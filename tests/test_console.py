@@ -90,6 +90,7 @@ def test_responses_alexa_would_refuse_are_named(response, problem):
         ('{"userInput": []}', "1 to 200"),
         ('{"userInput": ["hi"], "type": "voice"}', '"type": "text"'),
         ('{"userInput": ["hi"], "locale": 7}', '"locale" must be a string'),
+        ('{"userInput": ["hi", " "]}', "utterance 2: type something"),
     ],
 )
 def test_a_file_that_is_no_replay_file_is_refused_saying_why(text, message):
@@ -185,6 +186,7 @@ def test_a_skill_that_does_not_answer_is_a_turn_that_says_so(storage):
     session = ConsoleSession(unreachable, None, DEFAULT_SKILL_ID, "en-US")
     record = session.say("open toe twitch helper")
     assert "cannot reach" in record["error"] and record["response"] is None
+    assert record["stored"] is None  # no store to read: the skill runs elsewhere
     assert record["request"]["request"]["type"] == "LaunchRequest"
     assert not session.simulator.in_session
 

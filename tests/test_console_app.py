@@ -65,11 +65,11 @@ def test_a_conversation_through_the_api_downloads_as_replay_and_skill_io(client)
 def test_a_replay_file_runs_in_a_new_conversation(client):
     post(client, "/api/say", {"text": "open toe twitch helper"})
     text = json.dumps(
-        {"type": "text", "locale": "en-AU", "userInput": ["open toe twitch helper", "help"]}
+        {"type": "text", "locale": "en-GB", "userInput": ["open toe twitch helper", "help"]}
     )
     answer = post(client, "/api/replay", {"name": "dialog.json", "text": text}).get_json()
     assert [turn["utterance"] for turn in answer["turns"]] == ["open toe twitch helper", "help"]
-    assert answer["settings"]["locale"] == "en-AU"
+    assert answer["settings"]["locale"] == "en-GB"
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,21 @@ from skill.voice.ssml import SpeechError, check_ssml
 MAX_RESPONSE_BYTES = 24 * 1024
 CARD_TYPES = frozenset({"Simple", "Standard", "LinkAccount", "AskForPermissionsConsent"})
 MAX_REPLAY_INPUTS = 200
+MAX_UTTERANCE_CHARS = 500
 
 
 class ConsoleError(Exception):
     """Something the page should say in place: the message is one readable sentence."""
+
+
+def utterance(text: str) -> str:
+    """Typed words, spaces tidied; ConsoleError if there are none or far too many."""
+    words = " ".join(text.split())
+    if not words:
+        raise ConsoleError("type something to say first")
+    if len(words) > MAX_UTTERANCE_CHARS:
+        raise ConsoleError(f"that is over {MAX_UTTERANCE_CHARS} characters; Alexa hears less")
+    return words
 
 
 def _speech_problems(where: str, speech: Any) -> list[str]:
@@ -102,6 +113,11 @@ def parse_replay(text: str, name: str = "the file") -> Replay:
         raise ConsoleError(f'{name}: "userInput" must hold 1 to {MAX_REPLAY_INPUTS} utterances')
     if document.get("type", "text") != "text":
         raise ConsoleError(f'{name}: only replay files of "type": "text" can be run')
+    for number, text in enumerate(inputs, 1):
+        try:
+            utterance(text)
+        except ConsoleError as problem:
+            raise ConsoleError(f"{name}: utterance {number}: {problem}") from None
     for key in ("skillId", "locale"):
         if key in document and not isinstance(document[key], str):
             raise ConsoleError(f'{name}: "{key}" must be a string')

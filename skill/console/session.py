@@ -7,16 +7,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skill.console.changes import state_view, stored_view, view
-from skill.console.checks import ConsoleError, Replay, replay_document, response_problems
+from skill.console.checks import (
+    ConsoleError,
+    Replay,
+    replay_document,
+    response_problems,
+    utterance,
+)
 from skill.console.devices import DEVICES, LOCALES, PERSONS, Device
 from skill.persistence import ErasureFailed, Storage
 from skill.simulator.explain import explain
 from skill.simulator.requests import Send, Simulator, SimulatorError, Turn, invocation, plain_speech
 from skill.simulator.resolution import FALLBACK
 from skill.simulator.resolver import get_resolver
+from skill.voice.ssml import say
 
 INVALID = "Alexa would refuse this response and end the session with an error"
-MAX_UTTERANCE_CHARS = 500
 ERASURE_FAILED = "the skill could not erase the data (storage failed); Alexa would send it again"
 
 
@@ -76,7 +82,7 @@ def _ssml(speech: Any) -> str:
     if not isinstance(speech, dict):
         return ""
     if speech.get("type") == "PlainText":
-        return str(speech.get("text", ""))
+        return say(str(speech.get("text", "")))
     return str(speech.get("ssml", ""))
 
 
@@ -117,8 +123,9 @@ class ConsoleSession:
             response = self._target(envelope)
         except ErasureFailed:
             raise SimulatorError(ERASURE_FAILED) from None
+        finally:
+            self.exchange.stored_after = self._stored(envelope)
         self.exchange.response = response
-        self.exchange.stored_after = self._stored(envelope)
         problems = response_problems(response)
         if problems:
             raise SimulatorError(
@@ -128,11 +135,7 @@ class ConsoleSession:
 
     def say(self, text: str) -> dict[str, Any]:
         """Send one utterance and return the turn's record; a failure is a record too."""
-        text = " ".join(text.split())
-        if not text:
-            raise ConsoleError("type something to say first")
-        if len(text) > MAX_UTTERANCE_CHARS:
-            raise ConsoleError(f"that is over {MAX_UTTERANCE_CHARS} characters; Alexa hears less")
+        text = utterance(text)
         settings = self.settings()
         self.exchange = Exchange()
         try:

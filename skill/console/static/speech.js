@@ -7,7 +7,7 @@
 
 const Speech = (() => {
   const rate = { secondsPerSyllable: 0.289, soundSeconds: 1.0 };
-  const START_WITHIN_MS = 1500;
+  const START_WITHIN_MS = 2500;
   const STRENGTHS = { none: 0, "x-weak": 0, weak: 250, medium: 400, strong: 750, "x-strong": 1000 };
   const AMAZON = "https://developer.amazon.com/alexa/ssml";
   let voiceless = !("speechSynthesis" in window);
@@ -99,7 +99,8 @@ const Speech = (() => {
     return new Promise((resolve) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
-      const voice = speechSynthesis.getVoices().find((one) => one.lang === lang);
+      const voices = speechSynthesis.getVoices().filter((one) => one.lang === lang);
+      const voice = voices.find((one) => one.localService) || voices[0];
       if (voice) utterance.voice = voice;
       let started = false, settled = false;
       const finish = () => {
