@@ -1,4 +1,11 @@
-"""One SQLite file, opened the way storage needs it: WAL, a connection per process and thread.
+"""One SQLite file, opened the way storage needs it: WAL, one connection per process.
+
+Threads share the process's connection and take turns on it (a lock around each statement,
+with its file checks). Against a connection per thread (bench/bench_sqlite_threads.py, 8
+threads logging twitches): the same turns a second within the noise, a quarter of the
+voluntary context switches (about 3.5 a turn against 13: a writer that finds another writing
+sleeps in SQLite's busy handler instead of waiting on a lock), one set of file descriptors
+instead of three a thread. Other processes (several workers) still meet the busy timeout.
 
 The database tells the truth about its file: before each statement it checks that the path
 still names the file it opened (a removed or replaced file is refused, never silently
@@ -57,13 +64,19 @@ class Held:
 
 
 class SQLiteDatabase:
-    """One SQLite file; each process and thread gets, and keeps, its own connection."""
+    """One SQLite file; each process gets, and keeps, its own connection, which its threads
+    take turns on (``per_thread = True``: a connection per thread, as measured against).
+    """
+
+    per_thread = False
 
     def __init__(self, path: str | Path) -> None:
         self.in_memory = str(path) == ":memory:"
         self.path = str(path) if self.in_memory else os.path.abspath(path)
         self.folder = os.path.dirname(self.path)
-        self._local = threading.local()
+        self._local = threading.local()  # where per-thread connections are kept
+        self._shared: Held | None = None  # the process's connection, when shared
+        self._using = threading.RLock()  # taken around each use of the shared connection
         self._lock = threading.Lock()
         self._installation: Identity | None = None  # the file this process first opened
         self._corrupt = False
@@ -71,20 +84,23 @@ class SQLiteDatabase:
         self._full: tuple[float, int] | None = None  # when a write was refused as full, free
 
     def connection(self) -> sqlite3.Connection:
-        """This thread's connection, opened (and the schema made) on first use."""
+        """The process's connection (with ``per_thread``, this thread's), opened on first use."""
         return self._held().connection
 
     def _held(self) -> Held:
-        held: Held | None = getattr(self._local, "held", None)
+        held: Held | None = getattr(self._local, "held", None) if self.per_thread else self._shared
         if held is not None and held.pid == os.getpid():
             return held
         held = self._open()
-        self._local.held = held
+        if self.per_thread:
+            self._local.held = held
+        else:
+            self._shared = held
         return held
 
     def _open(self) -> Held:
         if self.in_memory:
-            connection = sqlite3.connect(":memory:", isolation_level=None)
+            connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             set_up(connection)
             return Held(os.getpid(), connection, None)
         known = self._installation
@@ -99,7 +115,10 @@ class SQLiteDatabase:
         before = identity(self.path)
         mode = "rw" if known is not None else "rwc"
         connection = sqlite3.connect(
-            f"{Path(self.path).as_uri()}?mode={mode}", uri=True, isolation_level=None
+            f"{Path(self.path).as_uri()}?mode={mode}",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,  # shared by the process's threads, one at a time
         )
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -130,8 +149,8 @@ class SQLiteDatabase:
                 raise StorageRefused(REPLACED)
 
     def _drop(self) -> None:
-        held: Held | None = getattr(self._local, "held", None)
-        self._local.held = None
+        held: Held | None = getattr(self._local, "held", None) if self.per_thread else self._shared
+        self._local.held, self._shared = None, None
         if held is not None and held.pid == os.getpid():
             held.connection.close()
 
@@ -168,6 +187,13 @@ class SQLiteDatabase:
     ) -> list[tuple[Any, ...]]:
         if self._corrupt:
             raise StorageRefused(CORRUPT)
+        with contextlib.nullcontext() if self.per_thread else self._using:
+            return self._attempt(statements, write)
+
+    def _attempt(
+        self, statements: list[tuple[str, tuple[Any, ...]]], write: bool
+    ) -> list[tuple[Any, ...]]:
+        """Check the file, run the statements, check the file again after a write."""
         for attempt in range(2):
             held = self._checked(write)
             try:
@@ -187,7 +213,7 @@ class SQLiteDatabase:
         raise AssertionError("unreachable")
 
     def _checked(self, write: bool) -> Held:
-        """This thread's connection, if its file is still in place (and writable for writes)."""
+        """The connection, if its file is still in place (and writable for writes)."""
         try:
             held = self._held()
         except (sqlite3.Error, OSError) as failure:
