@@ -26,6 +26,7 @@ from skill.handlers.diary import DIARY_ADVICE, SkillDisabledHandler
 from skill.handlers.dispatch import DialogueHandler
 from skill.handlers.doctor import DOCTOR_CHAIN
 from skill.handlers.errors import ApologiseOnError
+from skill.handlers.reminders import KINDS, PENDING
 from skill.handlers.session import IgnoredRequestHandler, SessionEndedHandler
 from skill.persistence import ErasureFailed, Storage, storage_from_settings
 from skill.rules.content import CAUSE_IDS, TOPIC_IDS, get_content
@@ -213,12 +214,14 @@ def build_skill(storage: Storage | None = None) -> CustomSkill:
 def dialogue_limits() -> Limits:
     """What a sound dialogue state can hold, from the content."""
     causes, tips = frozenset(CAUSE_IDS), frozenset(TOPIC_IDS)
-    subjects = {
+    subjects: dict[Question, frozenset[str] | re.Pattern[str]] = {
         Question.CAUSE: causes,
         Question.TIP: tips,
         Question.DOCTOR_OFFER: causes | tips,
         Question.REPORTED: ALL_SIGNS,
         Question.CHECKS_OFFER: frozenset({DOCTOR_CHAIN, DIARY_ADVICE}),
+        Question.REMINDER_TIME: frozenset(KINDS),
+        Question.REMINDER_PERMISSION: PENDING,
     }
     return Limits(len(steps()), len(questions()), ALL_SIGNS, subjects)
 

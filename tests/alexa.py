@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from skill.voice.envelopes import session_ended
 from skill.voice.ssml import check_response, ssml_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -123,7 +124,7 @@ class Conversation:
         check_response(response)
         self.new = False
         self.attributes = response.get("sessionAttributes") or {}
-        self.ended = response["response"].get("shouldEndSession") is not False
+        self.ended = session_ended(response)
         self.responses.append(response)
         return response
 

@@ -11,7 +11,13 @@ from tests.alexa import Conversation, RequestFactory, reprompt_text, speech_text
 WORD_INTENTS = {word: intent for intent, word in INTENT_WORDS.items()}
 ROUTINE = (Question.SETUP, Question.BETWEEN, Question.PAUSED)
 
-# How a person reaches each question, turn by turn (intent, slots).
+FOOT_ROLL = [
+    ("StartStretchIntent", {"stretch": "FOOT_ROLL"}),
+    ("ReadyIntent", {}),
+    ("ReadyIntent", {}),
+]
+# How a person reaches each question, turn by turn (intent, slots). Alexa itself answers
+# REMINDER_PERMISSION (tests/test_reminder_flow.py), so no word is ever said there.
 PATHS: dict[Question, list[tuple[str, dict[str, str]]]] = {
     Question.MENU: [("LaunchRequest", {})],
     Question.CAUSES: [("TwitchCausesIntent", {})],
@@ -25,16 +31,23 @@ PATHS: dict[Question, list[tuple[str, dict[str, str]]]] = {
     Question.REPORTED: [("ReportSymptomIntent", {"symptom": "NUMBNESS"})],
     Question.WHAT_SYMPTOM: [("ReportSymptomIntent", {})],
     Question.CHECK: [("SymptomCheckIntent", {}), ("AMAZON.NoIntent", {})],
-    Question.VERDICT: [("SymptomCheckIntent", {})] + [("AMAZON.NoIntent", {})] * 6,
+    Question.VERDICT: (
+        [("SymptomCheckIntent", {})]
+        + [("AMAZON.NoIntent", {})] * 7  # no reminder, thanks
+        + [("SymptomCheckIntent", {})]
+        + [("AMAZON.NoIntent", {})] * 6
+    ),
     Question.OFFER_STRETCH: [("LaunchRequest", {}), ("AMAZON.NextIntent", {})],
     Question.SETUP: [("StartStretchIntent", {"stretch": "TOE_POINT"})],
     Question.BETWEEN: [("StartStretchIntent", {}), ("ReadyIntent", {}), ("ReadyIntent", {})],
     Question.PAUSED: [("StartStretchIntent", {}), ("ReadyIntent", {}), ("AMAZON.PauseIntent", {})],
     Question.FINISHED: [
-        ("StartStretchIntent", {"stretch": "FOOT_ROLL"}),
-        ("ReadyIntent", {}),
-        ("ReadyIntent", {}),
+        *FOOT_ROLL,
+        ("AMAZON.NoIntent", {}),  # no reminder, thanks: it is offered once
+        *FOOT_ROLL,
     ],
+    Question.REMINDER_OFFER: FOOT_ROLL,
+    Question.REMINDER_TIME: [*FOOT_ROLL, ("AMAZON.YesIntent", {})],
     Question.RESUME_SAVED: [
         ("LaunchRequest", {}),
         ("StartStretchIntent", {"stretch": "WALL_CALF"}),
@@ -104,7 +117,7 @@ def where(response: dict) -> tuple:
 
 def test_every_question_has_a_row_and_a_path():
     assert set(TABLE) == set(Question)
-    assert set(PATHS) == set(Question) - {Question.LOST}
+    assert set(PATHS) == set(Question) - {Question.LOST, Question.REMINDER_PERMISSION}
 
 
 @pytest.mark.parametrize("question", STATES)

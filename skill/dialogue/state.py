@@ -8,6 +8,8 @@ logged once. Nothing the skill did not write goes back.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -22,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 MAX_SAID_CHARS = 8000
 _STATE = "dialogue_state"
+MAX_SUBJECT_CHARS = 60
 
 
 class Question(StrEnum):
@@ -51,6 +54,9 @@ class Question(StrEnum):
     DIARY_EMPTY = "diary_empty"
     ERASE = "erase"
     SUMMARY_OFFER = "summary_offer"
+    REMINDER_OFFER = "reminder_offer"
+    REMINDER_TIME = "reminder_time"
+    REMINDER_PERMISSION = "reminder_permission"
     LOST = "lost"
 
 
@@ -173,7 +179,18 @@ class Limits:
     steps: int
     questions: int
     signs: frozenset[str]
-    subjects: dict[Question, frozenset[str]] = field(default_factory=dict)
+    subjects: Mapping[Question, frozenset[str] | re.Pattern[str]] = field(default_factory=dict)
+
+    def subject_ok(self, question: Question, subject: object) -> bool:
+        """Whether ``subject`` is one ``question`` can be about (most are about nothing)."""
+        allowed = self.subjects.get(question, frozenset({""}))
+        if not isinstance(subject, str) or len(subject) > MAX_SUBJECT_CHARS:
+            return False
+        return (
+            bool(allowed.fullmatch(subject))
+            if isinstance(allowed, re.Pattern)
+            else (subject in allowed)
+        )
 
 
 def parse_state(attributes: Any, limits: Limits) -> DialogueState:
@@ -186,7 +203,7 @@ def parse_state(attributes: Any, limits: Limits) -> DialogueState:
         faults.append("question")
         question = Question.LOST
     subject = attributes.get("subject", "")
-    if not isinstance(subject, str) or subject not in limits.subjects.get(question, {""}):
+    if not limits.subject_ok(question, subject):
         faults.append("subject")
         subject = ""
         if question in limits.subjects:

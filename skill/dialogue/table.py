@@ -16,6 +16,7 @@ from skill.handlers import (
     diary,
     doctor,
     navigation,
+    reminders,
     routine_commands,
     self_care,
     session,
@@ -79,6 +80,10 @@ TOPICS: dict[str, Move] = {
     "DoctorSummaryIntent": summary.doctor_summary,
     "HoldLengthIntent": routine_commands.set_hold_length,
     "ExplainStretchIntent": stretch.explain_stretch,
+    "SetReminderIntent": reminders.set_reminder,
+    "ListRemindersIntent": reminders.list_reminders,
+    "CancelRemindersIntent": reminders.cancel_reminders,
+    "Connections.Response": reminders.permission_answer,
 }
 
 EVERYWHERE: dict[Word, Move] = {
@@ -176,6 +181,9 @@ TABLE: dict[Q, dict[Word, Move]] = {
         ),
     },
     Q.SUMMARY_OFFER: {Word.YES: summary.doctor_summary},
+    Q.REMINDER_OFFER: {Word.YES: reminders.accept_offer, Word.NO: reminders.decline_offer},
+    Q.REMINDER_TIME: {Word.YES: reminders.accept_offer},
+    Q.REMINDER_PERMISSION: {},
     Q.LOST: _each(
         tuple(w for w in Word if w not in (Word.STOP, Word.CANCEL)), navigation.lost_place
     ),

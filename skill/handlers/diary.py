@@ -12,6 +12,7 @@ from ask_sdk_model import Response
 from skill.dialogue.profile import mark_erased
 from skill.dialogue.state import DialogueState, Question, set_state
 from skill.handlers.base import NeedsStorage, RequestTypeHandler
+from skill.handlers.reminders import cancel_all_quietly
 from skill.handlers.turn import END, Turn, leads_to
 from skill.persistence import ErasureFailed, Storage, user_id
 from skill.rules import trend as diary
@@ -110,10 +111,12 @@ def confirm_erase(turn: Turn) -> Reply:
 def erase(turn: Turn) -> Reply:
     """ "Yes" to the erase confirmation: erase everything, or say it failed."""
     texts = get_content().diary
+    cancelled = cancel_all_quietly(turn.handler_input)
     if not erase_everything(turn.storage, turn.handler_input):
         state = turn.state.asking(Question.MENU)
         return ask(state, texts["delete_failed"], reprompt=texts["not_deleted_reprompt"])
-    return tell(DialogueState(), texts["deleted"])
+    also = (texts["reminders"]["and_cancelled"],) if cancelled else ()
+    return tell(DialogueState(), texts["deleted"], *also)
 
 
 @leads_to(Question.MENU)
@@ -165,6 +168,7 @@ class SkillDisabledHandler(NeedsStorage, RequestTypeHandler):
         if not has_user:
             logger.warning("skill disabled without a user id: nothing to erase")
             return handler_input.response_builder.response
+        cancel_all_quietly(handler_input)
         if not erase_everything(self.storage, handler_input):
             raise ErasureFailed("skill disabled, but the data could not be erased")
         return handler_input.response_builder.response

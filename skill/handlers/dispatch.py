@@ -13,7 +13,7 @@ from skill.handlers.base import NeedsStorage
 from skill.handlers.turn import Move, Turn
 from skill.voice.reply import render
 
-CONVERSATION_REQUESTS = ("LaunchRequest", "IntentRequest")
+CONVERSATION_REQUESTS = ("LaunchRequest", "IntentRequest", "Connections.Response")
 
 
 def request_name(handler_input: HandlerInput) -> str:

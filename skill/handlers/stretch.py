@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from skill.dialogue import history, routine
 from skill.dialogue.state import DialogueState, Question, RoutinePlace
-from skill.handlers import summary
+from skill.handlers import reminders, summary
 from skill.handlers.turn import Turn, leads_to
 from skill.rules.content import STRETCH_IDS, get_content, spoken_list
 from skill.voice.apl import hold_directive
@@ -103,19 +105,21 @@ def start_stretch(turn: Turn) -> Reply:
     return start_routine(turn, stretch_id)
 
 
-@leads_to(Question.FINISHED)
+@leads_to(Question.FINISHED, Question.REMINDER_OFFER)
 def finish_routine(turn: Turn, *before: str) -> Reply:
-    """Say the routine is complete and what to do next; nothing is saved any more."""
+    """Say the routine is complete and what to do next (once, a daily reminder)."""
     texts = get_content().stretches
     routine.save_place(turn.handler_input, None)
     history.note_routine(turn.handler_input, summary.today(turn))
-    return ask(
+    reply = reminders.offer_or(
+        turn,
         turn.state.with_routine(None).asking(Question.FINISHED),
         *before,
         texts["routine_done"],
+        question=texts["routine_done_question"],
         reprompt=texts["routine_done_reprompt"],
-        repeat=(texts["routine_done"],),
     )
+    return replace(reply, repeat=(texts["routine_done"], reply.speech[-1]))
 
 
 def speak_hold(turn: Turn, index: int) -> Reply:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from skill.dialogue import check, history
 from skill.dialogue.state import CheckPlace, DialogueState, Question
-from skill.handlers import summary, symptoms
+from skill.handlers import reminders, summary, symptoms
 from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content, spoken_list
@@ -16,6 +16,7 @@ from skill.voice.ssml import fill
 MAX_SPOKEN_LABELS = 3
 AFTER_AN_ANSWER = (
     Question.CHECK,
+    Question.REMINDER_OFFER,
     Question.VERDICT,
     Question.MENU,
     Question.SUMMARY_OFFER,
@@ -130,6 +131,14 @@ def verdict(turn: Turn, answers: dict[str, str]) -> Reply:
         offer = (stretches["offer_back"], stretches["offer_back_reprompt"])
         if state.routine is None:
             offer = (texts["offer_stretch"], texts["offer_stretch_reprompt"])
+            return reminders.offer_or(
+                turn,
+                state.asking(Question.VERDICT),
+                *first,
+                texts["self_care"],
+                question=offer[0],
+                reprompt=offer[1],
+            )
         return ask(
             state.asking(Question.VERDICT), *first, texts["self_care"], offer[0], reprompt=offer[1]
         )

@@ -1,6 +1,6 @@
 """The ``toe-twitch`` command: ``serve`` runs the web host with a production WSGI server,
-``simulate`` talks to the skill offline, ``diagram`` draws the dialogue table, ``deploy``
-prepares the skill package for the Alexa Skills Kit.
+``simulate`` talks to the skill offline and ``console`` in a browser, ``diagram`` draws the
+dialogue table, ``deploy`` prepares the skill package for the Alexa Skills Kit.
 
 Every failure an operator can cause ends in one line that says what to fix, never a traceback.
 """
@@ -75,6 +75,7 @@ def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
 
 def parser() -> argparse.ArgumentParser:
     """The command line, one subcommand per job."""
+    from skill.console.command import add_parser as add_console
     from skill.hosting.deploy import add_parser as add_deploy
     from skill.simulator.options import add_parser as add_simulate
 
@@ -104,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     )
     add_simulate(commands)
     add_deploy(commands)
+    add_console(commands)
     diagram = commands.add_parser("diagram", help="draw the dialogue table as a Mermaid diagram")
     diagram.add_argument("--output", help="write it to this file (docs/dialogue.md)")
     diagram.add_argument(
@@ -224,7 +226,20 @@ def deploy(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"serve": serve, "simulate": simulate, "diagram": draw, "deploy": deploy}
+def console(args: argparse.Namespace) -> int:
+    """Serve the console page: talk to the skill in a browser, offline."""
+    from skill.console.command import run
+
+    return run(args)
+
+
+COMMANDS = {
+    "serve": serve,
+    "simulate": simulate,
+    "diagram": draw,
+    "deploy": deploy,
+    "console": console,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,11 +7,13 @@ import json
 import logging
 import os
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TextIO
 
 from skill.rules.content import ContentError
 from skill.simulator.explain import explain
+from skill.simulator.reminders import FollowUp, offline_reminders
 from skill.simulator.requests import (
     DEFAULT_SKILL_ID,
     Send,
@@ -66,9 +68,12 @@ def _sender(url: str | None) -> Send:
     return http_sender(url)
 
 
-def interactive(simulator: Simulator, out: TextIO, explained: bool = False) -> None:
+def interactive(
+    simulator: Simulator, out: TextIO, explained: bool = False, follow: FollowUp | None = None
+) -> None:
     """Prompt for utterances until the session ends, end of input, or ``.quit``."""
     print('Say "open toe twitch helper" or ask a question; .quit to leave.', file=sys.stderr)
+    follow = follow or _no_follow_up
     while True:
         try:
             line = input("You> ")
@@ -86,6 +91,10 @@ def interactive(simulator: Simulator, out: TextIO, explained: bool = False) -> N
             _show(simulator, turn, out, explained)
         else:
             print(describe(turn).split("\n", 1)[1], file=out, flush=True)
+        answered = follow(simulator, turn)
+        if answered is not None:
+            turn = answered
+            print(describe(turn), file=out, flush=True)
         if turn.ended:
             return
 
@@ -99,11 +108,21 @@ def _show(simulator: Simulator, turn: Turn, out: TextIO, explained: bool) -> Non
     print(describe(turn), file=out, flush=True)
 
 
-def _talk(simulator: Simulator, utterances: list[str], out: TextIO, explained: bool) -> None:
+def _talk(
+    simulator: Simulator, utterances: list[str], out: TextIO, explained: bool, follow: FollowUp
+) -> None:
     for utterance in utterances:
         if utterance.strip() == ".quit":
             return
-        _show(simulator, simulator.say(utterance), out, explained)
+        turn = simulator.say(utterance)
+        _show(simulator, turn, out, explained)
+        answered = follow(simulator, turn)
+        if answered is not None:
+            _show(simulator, answered, out, explained)
+
+
+def _no_follow_up(simulator: Simulator, turn: Turn) -> Turn | None:
+    return None
 
 
 def _save(simulator: Simulator, path: str) -> None:
@@ -127,11 +146,16 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             locale=args.locale or replay.get("locale") or "en-US",
             skill_id=skill_id or DEFAULT_SKILL_ID,
         )
+        reminders: AbstractContextManager[FollowUp] = nullcontext(_no_follow_up)
+        if args.url is None:
+            reminders = offline_reminders(args.reminders == "allow")
         try:
-            if args.replay or args.utterances:
-                _talk(simulator, replay.get("userInput") or args.utterances, out, args.explain)
-            else:
-                interactive(simulator, out, args.explain)
+            with reminders as follow:
+                if args.replay or args.utterances:
+                    utterances = replay.get("userInput") or args.utterances
+                    _talk(simulator, utterances, out, args.explain, follow)
+                else:
+                    interactive(simulator, out, args.explain, follow)
         finally:
             if args.save_skill_io:
                 _save(simulator, args.save_skill_io)

@@ -74,4 +74,11 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="after each turn, show the intents considered with their scores and slot values",
     )
+    simulate.add_argument(
+        "--reminders",
+        choices=("allow", "refuse"),
+        default="allow",
+        help="in-process, the Reminders API is faked: what the person answers when the skill "
+        "asks for permission to set reminders (default: allow)",
+    )
     return simulate

@@ -19,6 +19,7 @@ from typing import Any
 
 from skill.simulator.resolver import Resolution, get_resolver
 from skill.simulator.text import normalise
+from skill.voice.envelopes import session_ended
 from skill.voice.ssml import SpeechError, ssml_text
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000000"
@@ -52,11 +53,6 @@ class Turn:
     def ended(self) -> bool:
         """Whether the response closed the session."""
         return session_ended(self.response)
-
-
-def session_ended(response: dict[str, Any]) -> bool:
-    """Whether a response envelope closes the session (anything but ``shouldEndSession: false``)."""
-    return (response.get("response") or {}).get("shouldEndSession") is not False
 
 
 def now() -> str:
@@ -199,6 +195,22 @@ class Simulator:
         if request["type"] == "SessionEndedRequest" or turn.ended:
             self.session_id, self.attributes, self.new = None, {}, True
         return turn
+
+    def answer_permission(self, accepted: bool) -> Turn:
+        """Answer the skill's permission request as a person would: yes, or no."""
+        payload = {
+            "permissionScope": "alexa::alerts:reminders:skill:readwrite",
+            "status": "ACCEPTED" if accepted else "DENIED",
+        }
+        request = {
+            "type": "Connections.Response",
+            "name": "AskFor",
+            "status": {"code": "200", "message": "OK"},
+            "token": "",
+            "payload": payload,
+        }
+        label = "(allows reminders)" if accepted else "(does not allow reminders)"
+        return self._exchange(label, request, None)
 
     def skill_io(self) -> dict[str, Any]:
         """Every request and response so far, as ``{"invocations": [...]}``."""

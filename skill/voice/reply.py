@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.ui import Card, SimpleCard
 
 from skill.dialogue.profile import load_profile
 from skill.dialogue.state import ROUTINE_STAGES, DialogueState, Question, set_state
@@ -25,25 +25,26 @@ class Reply:
     speech: tuple[str, ...]
     reprompt: str | None
     state: DialogueState
-    card: tuple[str, str] | None = None
+    card: tuple[str, str] | Card | None = None
     directives: tuple[Any, ...] = ()
     repeat: tuple[str, ...] | None = None
+    hand_over: bool = False
 
     @property
     def ends(self) -> bool:
-        """True when the session closes after this reply."""
-        return self.reprompt is None
+        """True when the session closes after this reply (not when it is handed to Alexa)."""
+        return self.reprompt is None and not self.hand_over
 
     def with_directives(self, *directives: Any) -> Reply:
-        """The same reply, with screen directives."""
-        return Reply(self.speech, self.reprompt, self.state, self.card, directives, self.repeat)
+        """The same reply, with directives (a screen, or a request Alexa answers)."""
+        return replace(self, directives=directives)
 
 
 def ask(
     state: DialogueState,
     *sentences: str,
     reprompt: str,
-    card: tuple[str, str] | None = None,
+    card: tuple[str, str] | Card | None = None,
     repeat: tuple[str, ...] | None = None,
 ) -> Reply:
     """Say ``sentences`` and wait in ``state``; "repeat" says ``repeat`` if given, else all."""
@@ -55,7 +56,9 @@ def ask_prompt(state: DialogueState, prompt: Prompt, *before: str, **kwargs: Any
     return ask(state, *before, prompt.speech, reprompt=prompt.reprompt, **kwargs)
 
 
-def tell(state: DialogueState, *sentences: str, card: tuple[str, str] | None = None) -> Reply:
+def tell(
+    state: DialogueState, *sentences: str, card: tuple[str, str] | Card | None = None
+) -> Reply:
     """Say ``sentences`` and end the session."""
     return Reply(sentences, None, state, card)
 
@@ -65,13 +68,17 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
     speech = say(*reply.speech)
     spoken = speech if reply.ends else _with_disclaimer(handler_input, speech)
     builder = handler_input.response_builder.speak(spoken)
-    if reply.card is not None:
+    if isinstance(reply.card, tuple):
         builder.set_card(SimpleCard(title=reply.card[0], content=reply.card[1]))
+    elif reply.card is not None:
+        builder.set_card(reply.card)
     for directive in reply.directives:
         builder.add_directive(directive)
     state = reply.state
     if reply.reprompt is None:
         set_state(handler_input, state)
+        if reply.hand_over:  # Alexa takes the turn (a permission request) and answers later
+            return builder.response
         return builder.set_should_end_session(True).response
     remembered = say(*reply.repeat) if reply.repeat else speech
     question = say(reply.reprompt)
