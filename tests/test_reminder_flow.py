@@ -10,6 +10,7 @@ from skill.simulator.requests import API_ENDPOINT
 from tests.alexa import Conversation, speech_text
 
 REMINDERS_URL = f"{API_ENDPOINT}/v1/alerts/reminders"
+SEVEN_PM = {"value": "19:00"}
 
 
 @pytest.fixture
@@ -136,3 +137,31 @@ def test_a_finished_routine_offers_a_reminder_once_and_never_after_a_no(invoke, 
     again.say("StartStretchIntent", stretch="FOOT_ROLL")
     again.say("ReadyIntent")
     assert "remind you" not in speech_text(again.say("ReadyIntent"))
+
+
+def test_a_new_time_replaces_the_old_reminder_instead_of_adding_a_second(
+    conversation, reminders_api
+):
+    fake, _ = reminders_api
+    fake.grant()
+    conversation.say("SetReminderIntent", reminder="STRETCH", time={"value": "19:00"})
+    moved = conversation.say("SetReminderIntent", reminder="STRETCH", time={"value": "08:30"})
+    assert "8:30 a m" in speech_text(moved)
+    assert len(fake.texts()) == 1
+
+
+@pytest.mark.parametrize("value", ["?", "banana", "25:99", ""])
+def test_a_time_the_skill_cannot_read_gets_asked_again(conversation, reminders_api, value):
+    fake, _ = reminders_api
+    fake.grant()
+    response = conversation.say("SetReminderIntent", reminder="WATER", time={"value": value})
+    assert "What time" in speech_text(response) and fake.texts() == []
+
+
+def test_thirty_reminders_already_set_is_said_plainly(conversation):
+    fake = FakeRemindersApi(granted=True, limit=0)
+    with fake.activate(API_ENDPOINT):
+        response = conversation.say(
+            "SetReminderIntent", reminder="STRETCH", time={"value": "19:00"}
+        )
+    assert "as many reminders as it allows" in speech_text(response)

@@ -116,7 +116,7 @@ def erase(turn: Turn) -> Reply:
         state = turn.state.asking(Question.MENU)
         return ask(state, texts["delete_failed"], reprompt=texts["not_deleted_reprompt"])
     also = (texts["reminders"]["and_cancelled"],) if cancelled else ()
-    return tell(DialogueState(), texts["deleted"], *also)
+    return tell(DialogueState(), texts["deleted"], *also, texts["deleted_goodbye"])
 
 
 @leads_to(Question.MENU)

@@ -32,6 +32,7 @@ KEPT = "reminders"
 DECLINED = "reminder_offer_declined"
 VAGUE_TIMES = {"MO": "08:00", "AF": "15:00", "EV": "19:00", "NI": "21:00"}
 _CLOCK = re.compile(r"T?(\d\d):(\d\d)")
+EARLIEST_HOUR = 7
 
 
 def _texts() -> dict[str, Any]:
@@ -52,7 +53,10 @@ def _clock_time(value: str | None) -> str | None:
     match = _CLOCK.fullmatch(value)
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         return None
-    return f"{match.group(1)}:{match.group(2)}"
+    hour = int(match.group(1))
+    if 0 < hour < EARLIEST_HOUR:  # "at three" means the afternoon: nobody stretches at 3 a.m.
+        hour += 12
+    return f"{hour:02d}:{match.group(2)}"
 
 
 def _spoken_time(clock: str) -> str:
@@ -77,13 +81,18 @@ def _client(turn: Turn) -> RemindersClient:
     return reminders_client(turn.handler_input)
 
 
-def _keep(turn: Turn, token: str, kind: str) -> None:
+def _replace_older(turn: Turn, kind: str, token: str) -> None:
+    """Keep the new reminder's id; an older one of the same kind goes, so none is set twice."""
+    older = [t for t, k in kept_reminders(turn.handler_input).items() if k == kind and t != token]
+    for stale in older:
+        try:
+            reminders_client(turn.handler_input).delete(stale)
+        except RemindersError as failure:
+            logger.warning("older reminder not cancelled: %s", failure.reason)
     profile = load_profile(turn.handler_input)
     if profile is not None:
-        kept = profile.get(KEPT)
-        kept = dict(kept) if isinstance(kept, dict) else {}
-        kept[token] = kind
-        profile[KEPT] = kept
+        kept = {t: k for t, k in kept_reminders(turn.handler_input).items() if t not in older}
+        profile[KEPT] = {**kept, token: kind}
 
 
 def kept_reminders(handler_input: HandlerInput) -> dict[str, str]:
@@ -120,7 +129,7 @@ def _create(turn: Turn, kind: str, times: tuple[str, ...]) -> Reply:
         if not found:
             return _failure(turn, failure)
         token = found[0].alert_token
-    _keep(turn, token, kind)
+    _replace_older(turn, kind, token)
     spoken = spoken_list([_spoken_time(clock) for clock in times])
     said = _text("set", kind=_kind_words(kind), times=spoken)
     state = turn.state.asking(Question.MENU)

@@ -222,6 +222,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "delete_confirm": str,
         "delete_reprompt": str,
         "deleted": str,
+        "deleted_goodbye": str,
         "not_deleted": str,
         "not_deleted_reprompt": str,
         "cancelled_delete": str,
