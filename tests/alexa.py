@@ -62,12 +62,16 @@ class RequestFactory:
         locale: str = "en-US",
         interfaces: dict[str, Any] | None = None,
         user_id: str | None = None,
+        person_id: str | None = None,
     ):
         self.template = load_real_request(TEMPLATE)
         self.locale = locale
         self.user_id = user_id or f"amzn1.ask.account.TEST{uuid.uuid4().hex.upper()}"
         self.template["context"]["System"]["user"] = {"userId": self.user_id}
         self.template["session"]["user"] = {"userId": self.user_id}
+        if person_id is not None:
+            person = {"personId": person_id, "accessToken": "a-person-token"}
+            self.template["context"]["System"]["person"] = person
         if interfaces is not None:
             self.template["context"]["System"]["device"]["supportedInterfaces"] = interfaces
 

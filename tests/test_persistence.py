@@ -231,10 +231,11 @@ def test_a_log_that_was_saved_is_never_reported_as_failed(talk, person, storage)
 def test_a_failed_erasure_on_disable_fails_the_event_so_it_is_sent_again(talk, person, storage):
     from skill.persistence import ErasureFailed
 
-    def broken_erase(user):
+    def broken_erase(owner):
         raise PersistenceException("table missing")
 
     storage.diary.erase = broken_erase
+    storage.erase_everyone = broken_erase
     event = person.envelope({"type": "AlexaSkillEvent.SkillDisabled"}, {}, True)
     del event["session"]
     with pytest.raises(ErasureFailed):

@@ -133,10 +133,10 @@ def test_the_web_host_answers_a_failed_erasure_with_503(tmp_path, monkeypatch):
         {"VERIFY_SIGNATURE": False, "VERIFY_TIMESTAMP": False, "DATABASE": str(tmp_path / "d")}
     )
 
-    def broken_erase(self, user):
+    def broken_erase(database, account):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("skill.persistence.sqlite.SQLiteDiary.erase", broken_erase)
+    monkeypatch.setattr("skill.persistence.sqlite.erase_everyone", broken_erase)
     person = RequestFactory()
     event = person.envelope({"type": "AlexaSkillEvent.SkillDisabled"}, {}, True)
     del event["session"]

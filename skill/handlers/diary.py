@@ -134,14 +134,18 @@ def cancel_erase(turn: Turn) -> Reply:
     return tell(turn.state, content.diary["cancelled_delete"], content.prompts["goodbye"])
 
 
-def erase_everything(storage: Storage | None, handler_input: HandlerInput) -> bool:
-    """Erase the person's record, diary and session state; False if storage failed."""
+def erase_everything(
+    storage: Storage | None, handler_input: HandlerInput, everyone: bool = False
+) -> bool:
+    """Erase the person's record, diary and session state (``everyone``: every person's of the
+    account); False if storage failed."""
     mark_erased(handler_input)
     set_state(handler_input, DialogueState())
     if storage is None:
         return True
     try:
-        storage.erase_user(handler_input.request_envelope)
+        envelope = handler_input.request_envelope
+        storage.erase_account(envelope) if everyone else storage.erase_user(envelope)
     except Exception as failure:
         logger.error("erasure failed: %s", type(failure).__name__)
         return False
@@ -169,6 +173,6 @@ class SkillDisabledHandler(NeedsStorage, RequestTypeHandler):
             logger.warning("skill disabled without a user id: nothing to erase")
             return handler_input.response_builder.response
         cancel_all_quietly(handler_input)
-        if not erase_everything(self.storage, handler_input):
+        if not erase_everything(self.storage, handler_input, everyone=True):
             raise ErasureFailed("skill disabled, but the data could not be erased")
         return handler_input.response_builder.response

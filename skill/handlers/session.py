@@ -13,8 +13,10 @@ from skill.dialogue.state import DialogueState, Question, get_state
 from skill.handlers.base import RequestTypeHandler
 from skill.handlers.turn import END, Turn, leads_to
 from skill.logs import safe_log_text
+from skill.persistence import person_id
 from skill.rules.content import get_content
 from skill.voice.reply import Reply, ask, ask_prompt, needs_disclaimer, tell
+from skill.voice.ssml import Markup, escape, fill
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,12 @@ def launch(turn: Turn) -> Reply:
         prompt = content.prompt("welcome", disclaimer=content.prompts["disclaimer"])
         return ask_prompt(fresh, prompt, *before)
     texts = content.diary
-    greeting = [*before, texts["welcome_back"], *diary_mention(turn)]
+    person = person_id(turn.handler_input.request_envelope)
+    welcome = texts["welcome_back"]
+    if person is not None:
+        name = Markup(f'<alexa:name type="first" personId="{escape(person)}"/>')
+        welcome = fill(texts["welcome_back_named"], name=name)
+    greeting = [*before, welcome, *diary_mention(turn)]
     place = routine.saved_place(turn.handler_input)
     if place is None:
         return ask_prompt(fresh, content.prompt("menu"), *greeting)

@@ -50,12 +50,35 @@ class DiaryStore(Protocol):
         """Delete every entry of the person's diary."""
 
 
-def user_id(request_envelope: Any) -> str:
-    """The person's id, which keys their record and diary."""
+PERSON_MARK = "#person#"
+MAX_PERSON_ID = 200
+
+
+def account_id(request_envelope: Any) -> str:
+    """The Amazon account's id: everyone in the household who uses this device."""
     try:
-        return request_envelope.context.system.user.user_id
+        account = request_envelope.context.system.user.user_id
     except AttributeError:
         raise PersistenceException("request carries no user id") from None
+    if not isinstance(account, str) or not account:
+        raise PersistenceException("request carries no user id")
+    return account
+
+
+def person_id(request_envelope: Any) -> str | None:
+    """The id of the person Alexa recognised by voice, if it recognised one."""
+    person = getattr(
+        getattr(getattr(request_envelope, "context", None), "system", None), "person", None
+    )
+    found = getattr(person, "person_id", None)
+    return found if isinstance(found, str) and 0 < len(found) <= MAX_PERSON_ID else None
+
+
+def user_id(request_envelope: Any) -> str:
+    """Whose data this is: the recognised person's within the account, else the account's."""
+    account = account_id(request_envelope)
+    person = person_id(request_envelope)
+    return f"{account}{PERSON_MARK}{person}" if person else account
 
 
 def parse_times(stamps: Iterable[Any]) -> list[datetime]:
@@ -112,6 +135,7 @@ class Storage:
     adapter: AbstractPersistenceAdapter
     diary: DiaryStore
     clock: Callable[[], datetime] = field(default=utc_now)
+    erase_everyone: Callable[[str], None] | None = None
     health: Callable[[], StorageHealth] = field(default=always_healthy)
 
     def trend(self, request_envelope: Any) -> Trend:
@@ -123,6 +147,13 @@ class Storage:
         """Erase everything held about a person: the record and the whole diary."""
         self.adapter.delete_attributes(request_envelope)
         self.diary.erase(user_id(request_envelope))
+
+    def erase_account(self, request_envelope: Any) -> None:
+        """Erase everything held for an account: its own data and every recognised person's."""
+        if self.erase_everyone is None:  # a store that keeps no one but the account
+            self.erase_user(request_envelope)
+        else:
+            self.erase_everyone(account_id(request_envelope))
 
 
 def storage_from_settings(settings: Mapping[str, Any]) -> Storage | None:

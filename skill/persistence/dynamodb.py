@@ -8,7 +8,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
-from skill.persistence import Storage, as_utc, entries_with_feet, parse_times
+from skill.persistence import PERSON_MARK, Storage, as_utc, entries_with_feet, parse_times, user_id
 from skill.rules.trend import week_bounds
 
 REQUEST_MARK = "#request#"  # sorts before every timestamp, so diary reads never see it
@@ -142,6 +142,43 @@ def dynamodb_storage(attributes_table: str, diary_table: str, resource: Any = No
 
     resource = resource or boto3.resource("dynamodb")
     adapter = DynamoDbAdapter(
-        table_name=attributes_table, create_table=False, dynamodb_resource=resource
+        table_name=attributes_table,
+        create_table=False,
+        dynamodb_resource=resource,
+        partition_keygen=user_id,
     )
-    return Storage(adapter=adapter, diary=DynamoDiary(resource.Table(diary_table)))
+    records, diary = resource.Table(attributes_table), resource.Table(diary_table)
+    return Storage(
+        adapter=adapter,
+        diary=DynamoDiary(diary),
+        erase_everyone=lambda account: erase_everyone(records, diary, account),
+    )
+
+
+def _scan_keys(table: Any, key: str, account: str, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every item key of ``table`` owned by the account or one of its recognised people."""
+    from boto3.dynamodb.conditions import Attr
+
+    owned = Attr(key).eq(account) | Attr(key).begins_with(f"{account}{PERSON_MARK}")
+    found: list[dict[str, Any]] = []
+    arguments: dict[str, Any] = {"FilterExpression": owned, "ProjectionExpression": ", ".join(keys)}
+    while True:
+        page = table.scan(**arguments)
+        found.extend({name: item[name] for name in keys} for item in page.get("Items", []))
+        if "LastEvaluatedKey" not in page:
+            return found
+        arguments["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def erase_everyone(records: Any, diary: Any, account: str) -> None:
+    """Erase an account's record and diary and every recognised person's (a rare event: a scan)."""
+    try:
+        for table, key, keys in (
+            (records, "id", ("id",)),
+            (diary, "userId", ("userId", "entryId")),
+        ):
+            with table.batch_writer() as batch:
+                for item_key in _scan_keys(table, key, account, keys):
+                    batch.delete_item(Key=item_key)
+    except Exception as failure:
+        raise PersistenceException(f"dynamodb: {type(failure).__name__}") from failure

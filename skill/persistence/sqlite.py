@@ -15,9 +15,17 @@ from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 from ask_sdk_model import RequestEnvelope
 
-from skill.persistence import Storage, as_utc, entries_with_feet, parse_times, user_id
+from skill.persistence import (
+    PERSON_MARK,
+    Storage,
+    as_utc,
+    entries_with_feet,
+    parse_times,
+    user_id,
+)
 from skill.persistence.sqlite_database import SQLiteDatabase
 from skill.persistence.sqlite_health import StorageRefused, check_database_path
+from skill.persistence.sqlite_schema import MINUTE_CHARS
 from skill.rules.trend import week_bounds
 
 __all__ = ["SQLiteDatabase", "StorageRefused", "check_database_path", "sqlite_storage"]
@@ -62,9 +70,9 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         )
 
 
-UPTO_AT = (  # entries up to and including a moment: its parameters (user, hour) x 2, moment
-    "coalesce((SELECT upto FROM diary_upto WHERE user_id = ? AND hour < ?"
-    " ORDER BY hour DESC LIMIT 1), 0)"
+UPTO_AT = (  # entries up to and including a moment: its parameters (user, minute) x 2, moment
+    "coalesce((SELECT upto FROM diary_upto WHERE user_id = ? AND minute < ?"
+    " ORDER BY minute DESC LIMIT 1), 0)"
     " + (SELECT count(*) FROM diary WHERE user_id = ? AND at >= ? AND at <= ?)"
 )
 
@@ -96,15 +104,16 @@ class SQLiteDiary:
         """Twitches per week of the diary's rule, this week first, in one query.
 
         With ``upto(x)`` the entries at or before ``x``, week ``i`` is ``upto(bounds[i]) -
-        upto(bounds[i + 1])``; ``upto(x)`` is ``diary_upto`` for the last hour before ``x``'s
-        hour (one index seek) plus the entries of ``x``'s own hour up to ``x`` (one short index
-        range). So the counts cost the same however long the diary is. Times compare as the
+        upto(bounds[i + 1])``; ``upto(x)`` is ``diary_upto`` for the last minute before ``x``'s
+        minute (one index seek) plus the entries of ``x``'s own minute up to ``x`` (one short
+        index range). So the counts cost the same however long the diary is. Times compare as the
         UTC text they were stored as.
         """
         bounds = [as_utc(moment).isoformat() for moment in week_bounds(now)]
         parameters: list[str] = []
         for bound in bounds:
-            parameters += [user, bound[:13], user, bound[:13], bound]
+            minute = bound[:MINUTE_CHARS]
+            parameters += [user, minute, user, minute, bound]
         row = self.database.run("SELECT " + ", ".join([UPTO_AT] * len(bounds)), tuple(parameters))[
             0
         ]
@@ -131,6 +140,21 @@ class SQLiteDiary:
         )
 
 
+def erase_everyone(database: SQLiteDatabase, account: str) -> None:
+    """Erase an account's record and diary, and every recognised person's, in one transaction."""
+    prefix = f"{account}{PERSON_MARK}"
+    owned = "(user_id = ? OR substr(user_id, 1, ?) = ?)"
+    keys = (account, len(prefix), prefix)
+    database.run_together(
+        [
+            ("DELETE FROM attributes WHERE id = ? OR substr(id, 1, ?) = ?", keys),
+            (f"DELETE FROM diary_upto WHERE {owned}", keys),
+            (f"DELETE FROM diary WHERE {owned}", keys),
+        ],
+        write=True,
+    )
+
+
 def sqlite_storage(path: str | Path) -> Storage:
     """Storage in one SQLite file (created with its schema on first use)."""
     database = SQLiteDatabase(path)
@@ -139,4 +163,5 @@ def sqlite_storage(path: str | Path) -> Storage:
         adapter=SQLitePersistenceAdapter(database),
         diary=SQLiteDiary(database),
         health=database.health,
+        erase_everyone=lambda account: erase_everyone(database, account),
     )

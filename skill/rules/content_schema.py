@@ -197,6 +197,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "diary.yaml": {
         "welcome_back": str,
+        "welcome_back_named": str,
         "diary_this_week": str,
         "resume_offer": str,
         "resume_reprompt": str,

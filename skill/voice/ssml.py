@@ -17,6 +17,7 @@ ALLOWED_TAGS = frozenset(
         "amazon:domain",
         "amazon:effect",
         "amazon:emotion",
+        "alexa:name",
         "audio",
         "break",
         "emphasis",
@@ -33,6 +34,7 @@ ALLOWED_TAGS = frozenset(
 )
 _BREAK_TIME = re.compile(r"^(\d+(?:\.\d+)?)(ms|s)$")
 _AMAZON_NS = "https://developer.amazon.com/alexa/ssml"
+_ALEXA_NS = "https://developer.amazon.com/alexa/ssml/alexa"
 
 
 class SpeechError(ValueError):
@@ -85,7 +87,8 @@ def break_seconds(value: str) -> float:
 def _parse(document: str) -> Element:
     from xml.etree import ElementTree  # only checks need a parser; a turn never does
 
-    namespaced = document.replace("<speak>", f'<speak xmlns:amazon="{_AMAZON_NS}">', 1)
+    declared = f'<speak xmlns:amazon="{_AMAZON_NS}" xmlns:alexa="{_ALEXA_NS}">'
+    namespaced = document.replace("<speak>", declared, 1)
     try:
         return ElementTree.fromstring(namespaced)
     except ElementTree.ParseError as error:
@@ -93,7 +96,7 @@ def _parse(document: str) -> Element:
 
 
 def _tag_name(tag: str) -> str:
-    return tag.replace("{" + _AMAZON_NS + "}", "amazon:")
+    return tag.replace("{" + _AMAZON_NS + "}", "amazon:").replace("{" + _ALEXA_NS + "}", "alexa:")
 
 
 def check_ssml(document: str) -> None:
