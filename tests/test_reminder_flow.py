@@ -165,3 +165,14 @@ def test_thirty_reminders_already_set_is_said_plainly(conversation):
             "SetReminderIntent", reminder="STRETCH", time={"value": "19:00"}
         )
     assert "as many reminders as it allows" in speech_text(response)
+
+
+def test_the_manifest_declares_the_reminders_permission():
+    import json
+    from pathlib import Path
+
+    manifest = json.loads(
+        (Path(__file__).resolve().parents[1] / "interaction_model" / "skill.json").read_text()
+    )
+    names = [p["name"] for p in manifest["manifest"]["permissions"]]
+    assert names == ["alexa::alerts:reminders:skill:readwrite"]
