@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -58,6 +59,7 @@ class FastSerializer(DefaultSerializer):
         super().__init__()
         self._types: dict[str, Any] = {}
         self._fields: dict[type, tuple[tuple[tuple[str, str, Any], ...], frozenset[str]]] = {}
+        self._plans: dict[Any, Callable[[Any], Any]] = {}
 
     def _DefaultSerializer__deserialize_datetime(self, payload: Any, obj_type: Any) -> Any:
         """The SDK's private hook for date and datetime fields, overridden."""
@@ -76,33 +78,71 @@ class FastSerializer(DefaultSerializer):
         """What the SDK's ``deserialize`` makes of this payload once ``json.loads`` parsed it."""
         if payload is None:
             return None
+        plan = self._plans.get(obj_type)
+        if plan is None:
+            plan = self._plans[obj_type] = self._plan(obj_type)
+        return plan(payload)
+
+    def _plan(self, obj_type: Any) -> Callable[[Any], Any]:
+        """How to read a non-null payload of ``obj_type``, step for step as the SDK's
+        ``__deserialize`` does, with the type string looked at once.
+        """
+        read = self.deserialize_parsed
         if isinstance(obj_type, str):
             if obj_type.startswith("list["):
                 match = _LIST_TYPE.match(obj_type)
                 if match is None:
-                    return []
+                    return lambda payload: []
                 inner = match.group(1)
                 if "," in inner:
-                    return [
-                        self.deserialize_parsed(item, kind.strip())
-                        for item, kind in zip(payload, inner.split(","))  # noqa: B905
+                    kinds = [kind.strip() for kind in inner.split(",")]
+                    return lambda payload: [
+                        read(item, kind)
+                        for item, kind in zip(payload, kinds)  # noqa: B905
                     ]
                 inner = inner.strip()
-                return [self.deserialize_parsed(item, inner) for item in payload]
+                return lambda payload: [read(item, inner) for item in payload]
             if obj_type.startswith("dict("):
                 match = _DICT_TYPE.match(obj_type)
                 if match is None:
-                    return {}
+                    return lambda payload: {}
                 inner = match.group(2)
-                return {key: self.deserialize_parsed(v, inner) for key, v in payload.items()}
+                return lambda payload: {key: read(item, inner) for key, item in payload.items()}
             obj_type = self._type(obj_type)
         if obj_type in self.PRIMITIVE_TYPES:
-            return self._DefaultSerializer__deserialize_primitive(payload, obj_type)  # type: ignore[attr-defined]
+            return _primitive(obj_type)
         if obj_type is object:
-            return payload
+            return lambda payload: payload
         if obj_type is date or obj_type is datetime:
-            return self._DefaultSerializer__deserialize_datetime(payload, obj_type)
-        return self._model(payload, obj_type)
+            return lambda payload: self._DefaultSerializer__deserialize_datetime(payload, obj_type)
+        if (
+            isinstance(obj_type, type)
+            and not issubclass(obj_type, Enum)
+            and hasattr(obj_type, "deserialized_types")
+            and not hasattr(obj_type, "get_real_child_model")
+        ):
+            return self._fill(obj_type)
+        return lambda payload: self._model(payload, obj_type)
+
+    def _fill(self, model_type: type) -> Callable[[Any], Any]:
+        """The plan for a model class without a discriminator: :meth:`_model`'s last steps."""
+        fields, keys = self._fields.get(model_type) or self._learn(model_type)
+        read = self.deserialize_parsed
+
+        def fill(payload: Any) -> Any:
+            try:
+                model = model_type()
+                for name, key, kind in fields:
+                    if key in payload:
+                        setattr(model, name, read(payload[key], kind))
+                for key in payload:
+                    if key not in keys:
+                        setattr(model, key, payload[key])
+                return model
+            except Exception as failure:
+                raise SerializationException(str(failure)) from failure
+
+        return fill
 
     def _type(self, name: str) -> Any:
         found = self._types.get(name)
@@ -128,9 +168,10 @@ class FastSerializer(DefaultSerializer):
                 obj_type = self._type(child)
             fields, keys = self._fields.get(obj_type) or self._learn(obj_type)
             model = obj_type()
+            read = self.deserialize_parsed
             for name, key, kind in fields:
                 if key in payload:
-                    setattr(model, name, self.deserialize_parsed(payload[key], kind))
+                    setattr(model, name, read(payload[key], kind))
             for key in payload:
                 if key not in keys:
                     setattr(model, key, payload[key])
@@ -145,6 +186,26 @@ class FastSerializer(DefaultSerializer):
         learned = (fields, frozenset(key for _, key, _ in fields))
         self._fields[model] = learned
         return learned
+
+
+def _primitive(kind: type) -> Callable[[Any], Any]:
+    """The SDK's ``__deserialize_primitive`` for one type (text already text is kept as is)."""
+
+    def read(payload: Any) -> Any:
+        if kind is str and type(payload) is str:
+            return payload
+        try:
+            return kind(payload)
+        except UnicodeEncodeError:
+            return str(payload)
+        except TypeError:
+            return payload
+        except ValueError:
+            raise SerializationException(
+                f"Failed to parse {payload} into '{kind.__name__}' object"
+            ) from None
+
+    return read
 
 
 def _json_value(value: Any) -> Any:

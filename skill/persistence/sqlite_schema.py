@@ -15,37 +15,38 @@ TABLES = (
     "CREATE INDEX IF NOT EXISTS diary_by_user ON diary (user_id, at)",
 )
 ONCE = "CREATE UNIQUE INDEX IF NOT EXISTS diary_once ON diary (user_id, request_id)"
-# diary_upto: for each person and each hour that has entries ('YYYY-MM-DDTHH', the first 13
-# characters of the stored UTC text), how many entries the person has up to the end of that
-# hour. Triggers keep it in the same statement as the entry. An entry appended now changes one
-# row; one logged out of order also raises the hours after it.
-HOUR = "substr({row}.at, 1, 13)"
+# diary_upto: for each person and each minute that has entries ('YYYY-MM-DDTHH:MM', the first
+# 16 characters of the stored UTC text), how many entries the person has up to the end of that
+# minute. Triggers keep it in the same statement as the entry. An entry appended now changes
+# one row; one logged out of order also raises the minutes after it.
+MINUTE_CHARS = 16
+MINUTE = "substr({row}.at, 1, 16)"
 UPTO = (
-    "CREATE TABLE IF NOT EXISTS diary_upto (user_id TEXT NOT NULL, hour TEXT NOT NULL,"
-    " upto INTEGER NOT NULL, PRIMARY KEY (user_id, hour)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS diary_upto (user_id TEXT NOT NULL, minute TEXT NOT NULL,"
+    " upto INTEGER NOT NULL, PRIMARY KEY (user_id, minute)) WITHOUT ROWID",
     "CREATE TRIGGER IF NOT EXISTS diary_counted AFTER INSERT ON diary BEGIN {add_new} END",
     "CREATE TRIGGER IF NOT EXISTS diary_uncounted AFTER DELETE ON diary BEGIN {drop_old} END",
     "CREATE TRIGGER IF NOT EXISTS diary_recounted AFTER UPDATE OF user_id, at ON diary"
     " BEGIN {drop_old} {add_new} END",
 )
 ADD_NEW = (
-    "INSERT INTO diary_upto (user_id, hour, upto) SELECT new.user_id, {new}, coalesce(("
-    "SELECT upto FROM diary_upto WHERE user_id = new.user_id AND hour < {new}"
-    " ORDER BY hour DESC LIMIT 1), 0) WHERE true ON CONFLICT DO NOTHING;"
-    " UPDATE diary_upto SET upto = upto + 1 WHERE user_id = new.user_id AND hour >= {new};"
+    "INSERT INTO diary_upto (user_id, minute, upto) SELECT new.user_id, {new}, coalesce(("
+    "SELECT upto FROM diary_upto WHERE user_id = new.user_id AND minute < {new}"
+    " ORDER BY minute DESC LIMIT 1), 0) WHERE true ON CONFLICT DO NOTHING;"
+    " UPDATE diary_upto SET upto = upto + 1 WHERE user_id = new.user_id AND minute >= {new};"
 )
-DROP_OLD = "UPDATE diary_upto SET upto = upto - 1 WHERE user_id = old.user_id AND hour >= {old};"
+DROP_OLD = "UPDATE diary_upto SET upto = upto - 1 WHERE user_id = old.user_id AND minute >= {old};"
 COUNT_EXISTING = (
-    "INSERT INTO diary_upto (user_id, hour, upto)"
-    " SELECT user_id, hour, sum(entries) OVER (PARTITION BY user_id ORDER BY hour)"
-    " FROM (SELECT user_id, substr(at, 1, 13) AS hour, count(*) AS entries FROM diary"
-    " GROUP BY user_id, hour)"
+    "INSERT INTO diary_upto (user_id, minute, upto)"
+    " SELECT user_id, minute, sum(entries) OVER (PARTITION BY user_id ORDER BY minute)"
+    " FROM (SELECT user_id, substr(at, 1, 16) AS minute, count(*) AS entries FROM diary"
+    " GROUP BY user_id, minute)"
 )
 
 
 def upto_statements() -> list[str]:
     """The statements that make ``diary_upto`` and the triggers that keep it."""
-    new, old = HOUR.format(row="new"), HOUR.format(row="old")
+    new, old = MINUTE.format(row="new"), MINUTE.format(row="old")
     add_new, drop_old = ADD_NEW.format(new=new), DROP_OLD.format(old=old)
     return [statement.format(add_new=add_new, drop_old=drop_old) for statement in UPTO]
 
