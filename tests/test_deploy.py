@@ -110,7 +110,7 @@ def test_project_files_agree():
 
 def test_deploy_check_says_they_agree(capsys):
     assert run(ROOT, "check") == 0
-    assert "agree (en-US)" in capsys.readouterr().out
+    assert "agree (en-AU, en-CA, en-GB, en-IN, en-US)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -252,11 +252,11 @@ def test_a_manifest_listing_a_locale_without_a_model(deployed, capsys):
     path = deployed / "interaction_model/skill.json"
     manifest = json.loads(path.read_text(encoding="utf-8"))
     locales = manifest["manifest"]["publishingInformation"]["locales"]
-    locales["en-GB"] = locales["en-US"]
+    locales["de-DE"] = locales["en-US"]
     path.write_text(json.dumps(manifest), encoding="utf-8")
     line = fails_without_a_write(deployed, capsys, "package", "--function-arn", ARN)
     assert (
-        "lists en-GB but there is no interaction_model/interactionModels/custom/en-GB.json" in line
+        "lists de-DE but there is no interaction_model/interactionModels/custom/de-DE.json" in line
     )
 
 

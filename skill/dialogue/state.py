@@ -18,7 +18,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.rules.content import Prompt
+from skill.rules.content import Prompt, use_locale
 
 logger = logging.getLogger(__name__)
 
@@ -284,6 +284,7 @@ class ReadDialogueState(AbstractRequestInterceptor):
             else None
         )
         set_state(handler_input, parse_state(raw, self.limits))
+        use_locale(getattr(handler_input.request_envelope.request, "locale", None))
 
 
 class WriteDialogueState(AbstractResponseInterceptor):
@@ -292,6 +293,7 @@ class WriteDialogueState(AbstractResponseInterceptor):
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         """Replace the session attributes with the turn's state."""
         write_state(handler_input)
+        use_locale(None)  # the next thing this thread says is en-US unless a request says
 
 
 def write_state(handler_input: HandlerInput) -> None:

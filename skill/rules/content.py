@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sys
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +46,14 @@ TOPIC_IDS = (
 )
 DOCTOR = "DOCTOR"
 STRETCH_IDS = ("TOE_EXTENSION", "TOE_POINT", "TOWEL_CALF", "WALL_CALF", "FOOT_ROLL")
+DEFAULT_LOCALE = "en-US"  # the base content; content/locales/<locale>.yaml changes it
 CACHE_MAGIC = b"toe-twitch content cache 1\n"  # a new number when the parsed form changes
+
+
+LOCALES_DIR = "locales"  # <locale>.yaml: what a locale says differently (skill/rules/locales.py)
+LOCALE_KEYS = frozenset({"country", "emergency_number", "model", "manifest", "content"})
+_request_locale: ContextVar[str] = ContextVar("content_locale", default=DEFAULT_LOCALE)
+log = logging.getLogger(__name__)
 
 
 class ContentError(Exception):
@@ -233,6 +242,11 @@ def _write(path: Path, blob: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def _locale_names(folder: Path) -> list[str]:
+    """The locale override files in ``folder/locales`` (cached there, as the base is)."""
+    return [path.name for path in sorted((folder / LOCALES_DIR).glob("*.yaml"))]
+
+
 def write_cache(folder: Path | None = None) -> Path:
     """Parse and check the content in ``folder``, then write its cache; the cache's path.
 
@@ -240,26 +254,34 @@ def write_cache(folder: Path | None = None) -> Path:
     :class:`ContentError` for content that fails its checks, ``OSError`` if it cannot write.
     """
     folder = folder or content_dir()
-    sources = {name: _source(folder, name) for name in SCHEMAS}
-    parsed = {name: _parse(folder / name, source) for name, source in sources.items()}
-    _checked_content(folder, parsed)
-    blob = _cache_bytes(sources, parsed)
-    if blob is None:
-        raise ContentError(f"{folder}: the content cannot be cached as JSON")
-    _write(cache_path(folder), blob)
+    written: dict[Path, tuple[dict[str, bytes], dict[str, Any]]] = {}
+    for where, names in ((folder, list(SCHEMAS)), (folder / LOCALES_DIR, _locale_names(folder))):
+        sources = {name: _source(where, name) for name in names}
+        written[where] = sources, {n: _parse(where / n, b) for n, b in sources.items()}
+    _checked_locales(folder, written[folder][1], written[folder / LOCALES_DIR][1])
+    for where, (sources, parsed) in written.items():
+        if not sources:
+            continue
+        blob = _cache_bytes(sources, parsed)
+        if blob is None:
+            raise ContentError(f"{where}: the content cannot be cached as JSON")
+        _write(cache_path(where), blob)
     return cache_path(folder)
 
 
-def _parsed_files(folder: Path) -> dict[str, Any]:
+def _parsed_files(folder: Path, names: list[str] | None = None) -> dict[str, Any]:
     """Every content file, parsed: from the cache if it matches the YAML, else from the YAML."""
-    sources = {name: _source(folder, name) for name in SCHEMAS}
+    sources = {name: _source(folder, name) for name in (list(SCHEMAS) if names is None else names)}
+    if not sources:
+        return {}
     parsed = _cached(folder, sources)
     if parsed is not None:
         return parsed
     parsed = {}
     for name, source in sources.items():
         parsed[name] = _parse(folder / name, source)
-        _check(parsed[name], SCHEMAS[name], str(folder / name))  # the first bad file, first
+        if name in SCHEMAS:
+            _check(parsed[name], SCHEMAS[name], str(folder / name))  # the first bad file, first
     if not sys.dont_write_bytecode:
         blob = _cache_bytes(sources, parsed)
         if blob is not None:
@@ -311,10 +333,92 @@ def _check_symptoms(symptoms: dict[str, Any], where: str) -> None:
         raise ContentError(f"{where}: check.questions must cover every sign exactly once")
 
 
-def load_content(folder: Path | None = None) -> Content:
+def load_content(folder: Path | None = None, locale: str = DEFAULT_LOCALE) -> Content:
     """Read and check every content file in ``folder`` (default: :func:`content_dir`)."""
+    return load_locales(folder)[locale]
+
+
+def load_locales(folder: Path | None = None) -> dict[str, Content]:
+    """The base content (en-US) and each locale's, all read and checked."""
     folder = folder or content_dir()
-    return _checked_content(folder, _parsed_files(folder))
+    base = _parsed_files(folder)
+    contents = {DEFAULT_LOCALE: _checked_content(folder, base)}  # the base first, then locales
+    locales = _parsed_files(folder / LOCALES_DIR, _locale_names(folder))
+    return _checked_locales(folder, base, locales, contents)
+
+
+def _checked_locales(
+    folder: Path,
+    base: dict[str, Any],
+    locales: dict[str, Any],
+    contents: dict[str, Content] | None = None,
+) -> dict[str, Content]:
+    """Each locale's content: the base with its overrides, checked like the base."""
+    contents = contents or {DEFAULT_LOCALE: _checked_content(folder, base)}
+    for name, overrides in locales.items():
+        path = folder / LOCALES_DIR / name
+        if not isinstance(overrides, dict):
+            raise ContentError(f"{path}: expected a mapping")
+        unknown = sorted(set(overrides) - LOCALE_KEYS)
+        if unknown:
+            raise ContentError(f"{path}: unknown key '{unknown[0]}'")
+        changed = _overridden(base, _by_file(overrides.get("content") or {}, path), path, "")
+        number = overrides.get("emergency_number")
+        if number is not None:  # a locale whose number the base does not list brings its own
+            changed = _with_number(changed, Path(name).stem, number, path)
+        try:
+            contents[Path(name).stem] = _checked_content(folder, changed)
+        except ContentError as problem:  # an override of the wrong kind: say whose
+            raise ContentError(f"{path}: with its overrides, {problem}") from None
+    return contents
+
+
+def _with_number(files: dict[str, Any], locale: str, number: Any, path: Path) -> dict[str, Any]:
+    """``files`` with ``number`` as ``locale``'s emergency number (it may not change one)."""
+    numbers = files["prompts.yaml"]["emergency"]["numbers"]
+    if not isinstance(number, str) or not number.isdigit():
+        raise ContentError(f"{path}: emergency_number: expected digits in quotes")
+    if numbers.get(locale, number) != number:
+        raise ContentError(f"{path}: emergency_number: prompts.yaml says {numbers[locale]}")
+    prompts = dict(files["prompts.yaml"])
+    prompts["emergency"] = {**prompts["emergency"], "numbers": {**numbers, locale: number}}
+    return {**files, "prompts.yaml": prompts}
+
+
+def _by_file(content: Any, path: Path) -> dict[str, Any]:
+    """A locale's ``content:`` (keyed ``doctor``, ``symptoms``...) keyed by base file name."""
+    if not isinstance(content, dict):
+        raise ContentError(f"{path}: content: expected a mapping")
+    return {f"{key}.yaml": value for key, value in content.items()}
+
+
+def _overridden(base: Any, override: Any, path: Path, where: str) -> Any:
+    """``base`` with the leaves ``override`` names replaced; every key must be the base's.
+
+    A list of entries with ids (causes, topics, stretches) is changed by id.
+    """
+    if isinstance(base, list) and isinstance(override, dict):
+        by_id = {item.get("id"): item for item in base if isinstance(item, dict)}
+        for key in override:
+            if key not in by_id:
+                raise ContentError(f"{path}: {where}.{key}: the base content has no such id")
+        return [
+            _overridden(item, override[item["id"]], path, f"{where}.{item['id']}")
+            if isinstance(item, dict) and item.get("id") in override
+            else item
+            for item in base
+        ]
+    if isinstance(base, dict):
+        if not isinstance(override, dict):
+            raise ContentError(f"{path}: {where.lstrip('.')}: expected a mapping")
+        changed = dict(base)
+        for key, value in override.items():
+            named = f"{where}.{key}".lstrip(".").replace(".yaml", "")
+            if key not in base:
+                raise ContentError(f"{path}: unknown key '{named}' (the base content has none)")
+            changed[key] = _overridden(base[key], value, path, f"{where}.{key}")
+        return changed
+    return override
 
 
 def _checked_content(folder: Path, files: dict[str, Any]) -> Content:
@@ -352,9 +456,33 @@ def _checked_content(folder: Path, files: dict[str, Any]) -> Content:
 
 
 @cache
-def get_content() -> Content:
-    """The skill's content, loaded on first use and kept for the life of the process."""
-    return load_content()
+def all_content() -> dict[str, Content]:
+    """Every locale's content, loaded and checked on first use, kept for the process's life."""
+    return load_locales()
+
+
+def get_content(locale: str | None = None) -> Content:
+    """The content for ``locale``, default the request's (see :func:`use_locale`), else en-US.
+
+    A locale the skill has no words for gets the base English, logged once per locale.
+    """
+    contents = all_content()
+    chosen = locale or _request_locale.get()
+    found = contents.get(chosen)
+    if found is None:
+        _unknown_locale(chosen)
+        return contents[DEFAULT_LOCALE]
+    return found
+
+
+@lru_cache(maxsize=256)  # Alexa's locales are few; a forged one cannot grow it for ever
+def _unknown_locale(locale: str) -> None:
+    log.warning("no content for locale %r: speaking the base English (%s)", locale, DEFAULT_LOCALE)
+
+
+def use_locale(locale: str | None) -> None:
+    """Make :func:`get_content` speak ``locale`` in this thread (the request's; None: en-US)."""
+    _request_locale.set(locale or DEFAULT_LOCALE)
 
 
 def main(argv: list[str] | None = None) -> int:
