@@ -77,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     """The command line, one subcommand per job."""
     from skill.console.command import add_parser as add_console
     from skill.hosting.deploy import add_parser as add_deploy
+    from skill.rules.locales import add_parser as add_models
     from skill.simulator.options import add_parser as add_simulate
 
     root = OneLineParser(prog=PROG, description="Toe Twitch Helper, an Alexa skill.")
@@ -106,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     add_simulate(commands)
     add_deploy(commands)
     add_console(commands)
+    add_models(commands)
     diagram = commands.add_parser("diagram", help="draw the dialogue table as a Mermaid diagram")
     diagram.add_argument("--output", help="write it to this file (docs/dialogue.md)")
     diagram.add_argument(
@@ -233,7 +235,15 @@ def console(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def models(args: argparse.Namespace) -> int:
+    """Write (or check) each locale's interaction model and manifest entry from the base."""
+    from skill.rules.locales import run
+
+    return run(args)
+
+
 COMMANDS = {
+    "models": models,
     "serve": serve,
     "simulate": simulate,
     "diagram": draw,
