@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from skill.rules.content import DEFAULT_LOCALE, content_dir, resource_dir
+from skill.rules.content_checks import LOCALE_KEYS
 from skill.rules.interaction_model import MODEL_DIR
 
-LOCALE_KEYS = frozenset({"country", "emergency_number", "model", "manifest", "content"})
 MANIFEST_FIELDS = frozenset({"name", "summary", "description", "examplePhrases", "keywords"})
 BASE_COUNTRY = "US"
 
