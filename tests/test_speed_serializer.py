@@ -1,4 +1,4 @@
-"""The faster request and response handling in skill.builder gives what the SDK's would.
+"""The faster request and response handling in skill.serializer gives what the SDK's would.
 
 bench/bench_turn.py measures the speed; these tests hold the results to the SDK's own.
 """
@@ -17,7 +17,8 @@ from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.builder import FastSerializer, build_skill, response_text
+from skill.builder import build_skill
+from skill.serializer import FastSerializer, response_text
 from tests.alexa import REAL_REQUESTS, RequestFactory
 from tests.test_fuzz_envelopes import envelopes
 
