@@ -113,6 +113,16 @@ def test_ten_thousand_entries_take_about_the_steps_of_ten(tmp_path):
     assert steps(storage, "long") < 2 * steps(storage, "short")
 
 
+def test_a_thousand_entries_logged_this_minute_take_about_the_steps_of_ten(tmp_path):
+    path = tmp_path / "diary.sqlite"
+    storage = sqlite_storage(path)
+    fill(path, "short", 10)
+    for n in range(1_000):
+        storage.diary.add("burst", NOW - timedelta(microseconds=n + 1), None, f"burst-{n}")
+    assert storage.diary.weekly_counts("burst", NOW) == (1_000, 0, 0)
+    assert steps(storage, "burst") < 2 * steps(storage, "short")
+
+
 def test_a_version_2_file_has_its_entries_counted_when_it_is_opened(tmp_path):
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as connection:

@@ -70,11 +70,12 @@ class SQLitePersistenceAdapter(AbstractPersistenceAdapter):
         )
 
 
-UPTO_AT = (  # entries up to and including a moment: its parameters (user, minute) x 2, moment
-    "coalesce((SELECT upto FROM diary_upto WHERE user_id = ? AND minute < ?"
+UPTO_AT = (  # entries up to and including a moment x; parameters: user, minute, user, x, end
+    "coalesce((SELECT upto FROM diary_upto WHERE user_id = ? AND minute <= ?"
     " ORDER BY minute DESC LIMIT 1), 0)"
-    " + (SELECT count(*) FROM diary WHERE user_id = ? AND at >= ? AND at <= ?)"
+    " - (SELECT count(*) FROM diary WHERE user_id = ? AND at > ? AND at < ?)"
 )
+MINUTE_END = ";"  # sorts after ':', the character that follows the minute in every stored time
 
 
 class SQLiteDiary:
@@ -104,16 +105,17 @@ class SQLiteDiary:
         """Twitches per week of the diary's rule, this week first, in one query.
 
         With ``upto(x)`` the entries at or before ``x``, week ``i`` is ``upto(bounds[i]) -
-        upto(bounds[i + 1])``; ``upto(x)`` is ``diary_upto`` for the last minute before ``x``'s
-        minute (one index seek) plus the entries of ``x``'s own minute up to ``x`` (one short
-        index range). So the counts cost the same however long the diary is. Times compare as the
-        UTC text they were stored as.
+        upto(bounds[i + 1])``; ``upto(x)`` is ``diary_upto`` for ``x``'s minute or the last
+        before it (one index seek) less the entries of ``x``'s own minute after ``x`` (an index
+        range that is empty for "now", since no entry is logged in the future, and holds at
+        most a minute's entries for the others). So the counts cost the same however long the
+        diary is. Times compare as the UTC text they were stored as.
         """
         bounds = [as_utc(moment).isoformat() for moment in week_bounds(now)]
         parameters: list[str] = []
         for bound in bounds:
             minute = bound[:MINUTE_CHARS]
-            parameters += [user, minute, user, minute, bound]
+            parameters += [user, minute, user, bound, minute + MINUTE_END]
         row = self.database.run("SELECT " + ", ".join([UPTO_AT] * len(bounds)), tuple(parameters))[
             0
         ]
