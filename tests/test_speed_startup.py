@@ -160,7 +160,14 @@ def test_a_lambda_turn_loads_no_yaml_http_client_or_crypto(folder):
         "handler(person.envelope(person.launch(), {}, True), None)",
         folder,
     )
-    for module in ("yaml", "requests", "cryptography", "dateutil.parser", "skill.simulator"):
+    for module in (
+        "yaml",
+        "requests",
+        "cryptography",
+        "dateutil.parser",
+        "skill.simulator",
+        "skill.reminders.client",
+    ):
         assert module not in loaded
 
 

@@ -1,44 +1,41 @@
-"""The Alexa Reminders API layer: a typed client, the voice permission, and a local fake.
+"""The Alexa Reminders API layer: ``client`` (a typed client), ``model`` (what a reminder is),
+``errors``, ``permissions`` (the voice permission request), and ``fake`` (a local stand-in for the
+simulator and the tests, not exported here).
 
-``skill.reminders.fake`` is not imported here: it is for the simulator and the tests.
+Names are imported from their modules when first used, so that a turn that sets no reminder
+loads none of this (it costs a Lambda cold start about 40 ms).
 """
 
 from __future__ import annotations
 
-from skill.reminders.client import REMINDERS_PATH, RemindersClient
-from skill.reminders.errors import (
-    Forbidden,
-    Invalid,
-    NoPermission,
-    NotFound,
-    RemindersError,
-    TooMany,
-    Unavailable,
-)
-from skill.reminders.model import DAYS, Reminder, ReminderSpec, reminder_request_json
-from skill.reminders.permissions import (
-    REMINDERS_SCOPE,
-    ask_for_reminders_directive,
-    consent_card,
-    permission_outcome,
-)
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "DAYS",
-    "REMINDERS_PATH",
-    "REMINDERS_SCOPE",
-    "Forbidden",
-    "Invalid",
-    "NoPermission",
-    "NotFound",
-    "Reminder",
-    "ReminderSpec",
-    "RemindersClient",
-    "RemindersError",
-    "TooMany",
-    "Unavailable",
-    "ask_for_reminders_directive",
-    "consent_card",
-    "permission_outcome",
-    "reminder_request_json",
-]
+_HOMES = {
+    "REMINDERS_PATH": "client",
+    "RemindersClient": "client",
+    "Forbidden": "errors",
+    "Invalid": "errors",
+    "NoPermission": "errors",
+    "NotFound": "errors",
+    "RemindersError": "errors",
+    "TooMany": "errors",
+    "Unavailable": "errors",
+    "DAYS": "model",
+    "Reminder": "model",
+    "ReminderSpec": "model",
+    "reminder_request_json": "model",
+    "REMINDERS_SCOPE": "permissions",
+    "ask_for_reminders_directive": "permissions",
+    "consent_card": "permissions",
+    "permission_outcome": "permissions",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    """A name of the layer, imported from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'skill.reminders' has no attribute {name!r}")
+    return getattr(import_module(f"skill.reminders.{home}"), name)
