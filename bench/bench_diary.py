@@ -5,9 +5,10 @@ Run: python bench/bench_diary.py [--passes N] [--turns N] [--entries 10,10000]
 In process, on SQLite, each turn through ``handle_event``: a launch (reads the record and the
 week's count), the history ("how many twitches this week", the rule's weekly counts) and
 "log a twitch" (an entry written, then the counts). Each diary holds its entries spread over
-the three weeks the rule looks at. Every pass times each case on a person of its own whose diary
-was just filled, interleaved; figures are medians over passes, and the ratio is each size's
-over the smallest's. The doctor's summary, which lists the diary's entries, is shown too.
+the three weeks the rule looks at. Every pass times each case on a person of its own, whose
+diary was just filled in a database file of its own, interleaved; figures are medians over
+passes, and the ratio is each size's over the smallest's. The doctor's summary, which lists
+the diary's entries, is shown too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -49,12 +49,17 @@ def fill(path: Path, user: str, count: int) -> None:
     ]
     with sqlite3.connect(path) as connection:
         connection.executemany("INSERT INTO diary (user_id, at, foot) VALUES (?, ?, ?)", rows)
+    with sqlite3.connect(path) as connection:  # the fill's log copied in now, not mid-round
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def time_case(skill: Any, path: Path, turn: str, entries: int, turns: int) -> float:
-    """Seconds per turn of ``turn`` for a new person with ``entries`` in the diary."""
-    from skill.builder import handle_event
+def time_case(folder: Path, turn: str, entries: int, turns: int) -> float:
+    """Seconds per turn of ``turn`` for a person with ``entries`` in the diary (a new file)."""
+    from skill.builder import build_skill, handle_event
+    from skill.persistence.sqlite import sqlite_storage
 
+    path = folder / f"diary-{next(_ids)}.sqlite"
+    skill = build_skill(sqlite_storage(path))
     who = RequestFactory()
     fill(path, who.user_id, entries)
     events = [copy.deepcopy(TURNS[turn](who)) for _ in range(turns)]
@@ -77,17 +82,13 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from skill.builder import build_skill
-    from skill.persistence.sqlite import sqlite_storage
-
-    path = Path(tempfile.mkdtemp(prefix="toe-twitch-diary-")) / "diary.sqlite"
-    skill = build_skill(sqlite_storage(path))
+    folder = Path(tempfile.mkdtemp(prefix="toe-twitch-diary-"))
     times: dict[tuple[str, int], list[float]] = {
         (turn, size): [] for turn in TURNS for size in args.entries
     }
     for _ in range(args.passes):
         for turn, size in times:
-            times[(turn, size)].append(time_case(skill, path, turn, size, args.turns))
+            times[(turn, size)].append(time_case(folder, turn, size, args.turns))
     smallest = args.entries[0]
     print(f"{args.passes} passes x {args.turns} turns, interleaved; median us/turn (SQLite)")
     header = "".join(f"{f'{size} entries':>16s}" for size in args.entries)
