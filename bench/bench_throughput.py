@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 SKILL_ID = "amzn1.ask.skill.c966b8cb-80bc-4482-8ddf-63af59ca07fc"
 PEOPLE = 16
 START_SECONDS = 30.0
+NO_ACCESS_LOG = False
 LUA = """
 local pool = dofile("{pool}")
 local formatted = {{}}
@@ -78,6 +79,8 @@ def serve(args: argparse.Namespace) -> None:
         from skill.persistence.sqlite_database import SQLiteDatabase
 
         SQLiteDatabase.per_thread = args.sqlite == "thread"
+        if args.no_access_log:
+            logging.getLogger("skill.access").setLevel(logging.WARNING)
 
         app = create_app(
             {"SKILL_ID": SKILL_ID, "ALEXA_TRUST_ROOTS": args.roots, "DATABASE": args.database}
@@ -172,6 +175,7 @@ def start(
     """Start a server process of ``kind``; wait until it answers /healthz or any page."""
     port = free_port()
     command = [sys.executable, __file__, "--serve", kind, "--port", str(port), "--sqlite", sqlite]
+    command += ["--no-access-log"] if NO_ACCESS_LOG else []
     command += ["--threads", str(threads), "--database", str(folder / "throughput.sqlite")]
     command += ["--roots", str(folder / "roots.pem"), "--chain", str(folder / "chain.pem")]
     log = (folder / f"{kind}.log").open("wb")
@@ -235,6 +239,11 @@ def main() -> None:
         default="process",
         help="our store's connections: one per process (as shipped) or one per thread",
     )
+    parser.add_argument(
+        "--no-access-log",
+        action="store_true",
+        help="our host without its access line per request (to see what the line costs)",
+    )
     parser.add_argument("--serve", choices=["ours", "hello"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
@@ -244,6 +253,8 @@ def main() -> None:
     if args.serve:
         serve(args)
         return
+    global NO_ACCESS_LOG
+    NO_ACCESS_LOG = args.no_access_log
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
     folder = Path(tempfile.mkdtemp(prefix="toe-twitch-throughput-"))
