@@ -35,6 +35,8 @@ build-SkillFunction:
 	rm -rf "$(ARTIFACTS_DIR)/.wheels"
 	$(prune)
 	$(compile)
+	# The parsed content's cache: Lambda's folder is read-only, so it cannot write one itself.
+	PYTHONPATH="$(ARTIFACTS_DIR)" $(PYTHON) -B -m skill.rules.content --write-cache "$(ARTIFACTS_DIR)/skill/content"
 
 # Leave out what the runtime provides or Lambda never runs, and bytecode of another Python.
 lambda-prune:
