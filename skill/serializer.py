@@ -115,14 +115,7 @@ class FastSerializer(DefaultSerializer):
 
         def fill(payload: Any) -> Any:
             try:
-                model = model_type()
-                for name, key, kind in fields:
-                    if key in payload:
-                        setattr(model, name, read(payload[key], kind))
-                for key in payload:
-                    if key not in keys:
-                        setattr(model, key, payload[key])
-                return model
+                return _populate(model_type(), fields, keys, payload, read)
             except Exception as failure:
                 raise SerializationException(str(failure)) from failure
 
@@ -151,15 +144,7 @@ class FastSerializer(DefaultSerializer):
                     )
                 obj_type = self._type(child)
             fields, keys = self._fields.get(obj_type) or self._learn(obj_type)
-            model = obj_type()
-            read = self.deserialize_parsed
-            for name, key, kind in fields:
-                if key in payload:
-                    setattr(model, name, read(payload[key], kind))
-            for key in payload:
-                if key not in keys:
-                    setattr(model, key, payload[key])
-            return model
+            return _populate(obj_type(), fields, keys, payload, self.deserialize_parsed)
         except Exception as failure:
             raise SerializationException(str(failure)) from failure
 
@@ -170,6 +155,23 @@ class FastSerializer(DefaultSerializer):
         learned = (fields, frozenset(key for _, key, _ in fields))
         self._fields[model] = learned
         return learned
+
+
+def _populate(
+    model: Any,
+    fields: tuple[tuple[str, str, Any], ...],
+    keys: frozenset[str],
+    payload: Any,
+    read: Callable[[Any, Any], Any],
+) -> Any:
+    """Set a model's declared fields from the payload (read to their types), then the rest as is."""
+    for name, key, kind in fields:
+        if key in payload:
+            setattr(model, name, read(payload[key], kind))
+    for key in payload:
+        if key not in keys:
+            setattr(model, key, payload[key])
+    return model
 
 
 def _primitive(kind: type) -> Callable[[Any], Any]:

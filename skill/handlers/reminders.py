@@ -83,16 +83,18 @@ def _client(turn: Turn) -> RemindersClient:
 
 def _replace_older(turn: Turn, kind: str, token: str) -> None:
     """Keep the new reminder's id; an older one of the same kind goes, so none is set twice."""
-    older = [t for t, k in kept_reminders(turn.handler_input).items() if k == kind and t != token]
-    for stale in older:
-        try:
-            reminders_client(turn.handler_input).delete(stale)
-        except RemindersError as failure:
-            logger.warning("older reminder not cancelled: %s", failure.reason)
+    kept = kept_reminders(turn.handler_input)
+    older = [t for t, k in kept.items() if k == kind and t != token]
+    if older:
+        client = reminders_client(turn.handler_input)
+        for stale in older:
+            try:
+                client.delete(stale)
+            except RemindersError as failure:
+                logger.warning("older reminder not cancelled: %s", failure.reason)
     profile = load_profile(turn.handler_input)
     if profile is not None:
-        kept = {t: k for t, k in kept_reminders(turn.handler_input).items() if t not in older}
-        profile[KEPT] = {**kept, token: kind}
+        profile[KEPT] = {**{t: k for t, k in kept.items() if t not in older}, token: kind}
 
 
 def kept_reminders(handler_input: HandlerInput) -> dict[str, str]:

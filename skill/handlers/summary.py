@@ -35,6 +35,17 @@ def diary_feet(turn: Turn) -> list[tuple[datetime, str | None]] | None:
         return None
 
 
+def has_entries(turn: Turn) -> bool:
+    """Whether the diary holds any entry in the weeks the rule looks at (its weekly counts)."""
+    if turn.storage is None:
+        return False
+    try:
+        return any(turn.storage.trend(turn.handler_input.request_envelope).counts)
+    except Exception as failure:
+        logger.warning("diary unavailable for the notes offer: %s", type(failure).__name__)
+        return False
+
+
 def _week_lines(entries: list[tuple[datetime, str | None]], now: datetime) -> list[str]:
     texts = get_content().doctor["summary"]
     if not entries:
@@ -110,7 +121,7 @@ def offer_notes_or(
 ) -> Reply:
     """After doctor advice: offer the notes when the diary has entries, else ask ``question``
     and wait in ``otherwise``."""
-    if diary_feet(turn):
+    if has_entries(turn):
         texts = get_content().doctor["summary"]
         offer = otherwise.asking(Question.SUMMARY_OFFER)
         return ask(offer, *said, texts["offer"], reprompt=texts["offer_reprompt"])
