@@ -234,16 +234,21 @@ def drive(args: argparse.Namespace) -> None:
         print("  " + line[:160])
 
 
-def main() -> None:
-    """Drive the load test, or (with --serve) be the server."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="per client count (60)")
+def add_load_arguments(parser: argparse.ArgumentParser, seconds: float, per: str) -> None:
+    """The options every load bench takes: how long, and at how many clients."""
+    parser.add_argument("--seconds", type=float, default=seconds, help=f"{per} ({seconds:g})")
     parser.add_argument(
         "--clients",
         type=lambda text: [int(part) for part in text.split(",")],
         default=[1, 8, 32],
         help="comma-separated client counts (1,8,32)",
     )
+
+
+def main() -> None:
+    """Drive the load test, or (with --serve) be the server."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_load_arguments(parser, 60.0, "per client count")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads (8)")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)

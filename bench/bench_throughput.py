@@ -26,7 +26,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.bench_load import add_load_arguments, free_port  # noqa: E402
 
 SKILL_ID = "amzn1.ask.skill.c966b8cb-80bc-4482-8ddf-63af59ca07fc"
 PEOPLE = 16
@@ -95,13 +96,6 @@ def serve(args: argparse.Namespace) -> None:
         )
     server = create_server(app, host="127.0.0.1", port=args.port, **server_settings(args.threads))
     server.run()
-
-
-def free_port() -> int:
-    """A loopback port nobody is listening on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def cpu_seconds(pid: int) -> float:
@@ -223,13 +217,7 @@ def run_wrk(script: Path, port: int, clients: int, seconds: float) -> dict[str, 
 def main() -> None:
     """Run both servers, alternate wrk runs at each client count, print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0, help="per wrk run (10)")
-    parser.add_argument(
-        "--clients",
-        type=lambda text: [int(part) for part in text.split(",")],
-        default=[1, 8, 32],
-        help="comma-separated client counts (1,8,32)",
-    )
+    add_load_arguments(parser, 10.0, "per wrk run")
     parser.add_argument("--runs", type=int, default=3, help="runs per server and count (3)")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (8)")
     parser.add_argument("--pool", type=int, default=2400, help="signed requests per pool")
