@@ -5,7 +5,7 @@ FILE defaults to tests/data/nlu_eval.yaml (held out: report its aggregates, neve
 read its misses); tune on tests/data/nlu_dev.yaml and tests/data/nlu_dev2.yaml (the second was
 written blind by someone else). A file has ``in_domain`` ({text, intent, slots?, emergency?}) and
 ``out_of_domain`` (plain strings). Slot accuracy counts the phrases that name slots: the intent
-must be right and every named slot must resolve to the given id (null: left unfilled). Phrases
+must be right and every named slot must resolve to the given id, or for a built-in type the given value (null: left unfilled). Phrases
 that are a sample of the model word for word are scored again without them, as "unseen".
 
 ``--sweep`` is the measurement behind the model's ``fallbackIntentSensitivity``: for each level,
@@ -104,8 +104,12 @@ def phrases(path: Path) -> list[str]:
 
 
 def _slots_right(resolution: Resolution, wanted: dict[str, str | None]) -> bool:
-    got = resolution.slot_ids
-    return all(got.get(name) == value for name, value in wanted.items())
+    """Every named slot holds the wanted id (a custom type) or value (a built-in: "19:00")."""
+    ids, values = resolution.slot_ids, resolution.slot_values
+    return all(
+        (ids.get(name) or (values.get(name) if value is not None else None)) == value
+        for name, value in wanted.items()
+    )
 
 
 def model_samples() -> set[str]:

@@ -56,8 +56,17 @@ EXTREME = re.compile(
     r"|\b(?:extremely|unbearably|excruciatingly|incredibly|insanely) painful\b"
     r"|\bhurts like hell\b|\boff the charts\b|\bten out of ten\b|\bscreaming in pain\b"
     r"|\b(?:bladder|bowels?|groin|saddle|waist down)\b"
+    r"|\b(?:half|one side of|the (?:left|right) side of) (?:my )?(?:body|face)\b"
+    r"|\bchest pains?\b|\bpains? in my chest\b|\b(?:can't|cannot|can not|struggling to) breathe\b"
+    r"|\bshort of breath\b"
+    r"|\bbleeding (?:a lot|heavily|badly|loads|lots|everywhere|profusely|won't stop|non stop)\b"
+    r"|\b(?:won't|will not|doesn't|does not) stop bleeding\b|\bblood everywhere\b"
+    r"|\b(?:badly|seriously|really badly|really) (?:hurt|injured)\b"
+    r"|\b(?:hurt|injured|cut|crushed|smashed|twisted) (?:\w+ ){0,3}(?:badly|seriously)\b"
+    r"|\b(?:crushed|smashed)\b|\bsomething heavy\b|\bdeep cut\b|\bbone sticking out\b"
+    r"|\b(?:serious|bad|nasty) (?:injury|fall|accident)\b|\bdislocated\b"
 )
-"""Words that say a severe pain or a sign of a stroke, wherever it is."""
+"""Words that say a severe pain or injury, or a sign of a stroke or heart attack, anywhere."""
 BODY = re.compile(
     r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|thighs?|knees?|arms?|hands?|face|body"
     r"|side|under me|on me|heel|sole|stand up|stand on|bear weight|walk on)\b"
