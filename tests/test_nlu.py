@@ -226,7 +226,7 @@ def copies_a_sample(text: str) -> str | None:
 
 def test_paraphrases_are_many_varied_and_not_copied_from_the_model():
     paraphrases = load_paraphrases()
-    # Phrases the model came to hold as samples left the set; nlu_dev and nlu_eval are larger.
+    # Phrases the model came to hold as samples left the set; the nlu_dev* sets are larger.
     assert len(paraphrases) >= 100
     texts = [normalise(p["text"]) for p in paraphrases]
     assert len(set(texts)) == len(texts)

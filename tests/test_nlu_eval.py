@@ -1,13 +1,11 @@
 """The bar of issue 12, on utterances written by someone who never saw the model.
 
-``tests/data/nlu_eval.yaml`` is held out: nothing is tuned on it, it is only scored here and by
-``bench/bench_nlu.py``. ``tests/data/nlu_dev.yaml`` and ``tests/data/nlu_dev2.yaml`` are the sets
-to tune on (the second was written blind after the model had samples, so it shares some short
-everyday phrases with it by chance; the benchmark scores those again as "unseen"). Neither the
-first development set nor the held-out set may leak into the model: a phrase of either that is a
-sample of the interaction model, word for word, fails, unless the spec itself asks for that
-sample (a phrase the skill's prompts tell people to say, an example of the contract in GUIDE.md
-section 2, or one the issue names).
+``tests/data/nlu_eval2.yaml`` is held out: nothing is tuned on it, it is only scored here and by
+``bench/bench_nlu.py``. The development sets ``tests/data/nlu_dev*.yaml`` are the ones to tune on.
+Neither the held-out set nor the hand-written development sets (dev, and dev5, the first held-out
+set) may leak into the model: a phrase of one that is a sample of the interaction model, word for
+word, fails, unless the spec itself asks for that sample (a phrase the skill's prompts tell people
+to say, an example of the contract in GUIDE.md section 2, or one the issue names).
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_nlu import DEV, EVAL, evaluate, load
+from bench.bench_nlu import EVAL, PROTECTED, evaluate, load
 from skill.rules.interaction_model import model_path
 from skill.simulator.text import normalise
 from tests.test_prompts_resolve import INVITED
@@ -52,6 +50,15 @@ def spec_samples() -> set[str]:
     return {i.phrase for i in INVITED} | CONTRACT_EXAMPLES | ISSUE_EXAMPLES | BARE_SLOTS
 
 
+def prior_samples(path: Path) -> set[str]:
+    """Phrases of a blind set that were samples of the model before the set was written."""
+    prior = path.with_name(f"{path.stem}_prior.txt")
+    if not prior.is_file():
+        return set()
+    lines = prior.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
 def model_samples() -> dict[str, str]:
     """Every sample of the interaction model, normalised, with its intent."""
     document = json.loads(Path(model_path()).read_text(encoding="utf-8"))
@@ -62,11 +69,11 @@ def model_samples() -> dict[str, str]:
     return samples
 
 
-@pytest.mark.parametrize("path", [DEV, EVAL], ids=["dev", "eval"])
+@pytest.mark.parametrize("path", PROTECTED, ids=[path.stem for path in PROTECTED])
 def test_no_evaluation_phrase_is_a_sample_of_the_model(path):
     data = load(path)
     phrases = [item["text"] for item in data["in_domain"]] + list(data["out_of_domain"])
-    samples, allowed = model_samples(), spec_samples()
+    samples, allowed = model_samples(), spec_samples() | prior_samples(path)
     leaks = sorted(
         f"{samples[normalise(text)]}: {normalise(text)!r}"
         for text in phrases
@@ -84,7 +91,7 @@ def test_the_spec_samples_are_few_and_all_in_the_model():
 
 ISSUE_BAR = {"intents": 0.95, "slots": 0.95, "rejected": 0.90}
 """What issue 12 asks of the held-out set."""
-REACHED = {"intents": 0.94, "slots": 0.94, "rejected": 0.98, "emergency": 9}
+REACHED = {"intents": 0.89, "slots": 0.86, "rejected": 0.96, "emergency": 28}
 """What the model reaches today, rounded down (issue 12 stays open until REACHED meets ISSUE_BAR
 and every sudden or severe phrase reaches the emergency advice); a change that falls below these
 fails. Raise them as the model improves; never tune on the eval set or read its misses."""

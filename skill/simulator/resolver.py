@@ -23,7 +23,7 @@ from skill.simulator.ranking import Ranker
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
 from skill.simulator.severity import INTENT, emergency, is_severe
 from skill.simulator.slot_reading import spots
-from skill.simulator.slot_values import SlotFill
+from skill.simulator.slot_values import UNREAD, SlotFill
 from skill.simulator.text import normalise
 from skill.simulator.thresholds import SENSITIVITY, Calibration, calibrate, evidence
 
@@ -134,7 +134,8 @@ class Resolver(Ranker):
         """The slots the chosen reading fills, as Alexa would fill them if the words allow.
 
         A slot the reading leaves empty takes a value from a reading of the same intent nearly
-        as good; when the words name several values of a slot's type, the first listed wins.
+        as good, else a value the words name elsewhere ("set a water reminder for nine"); when
+        the words name several values of a slot's type, the first listed wins.
         """
         intent = best.template.intent
         fills = {fill.name: fill for fill in best.fills}
@@ -156,6 +157,16 @@ class Resolver(Ranker):
             if other:
                 fills[slot] = other
         spotted = spots(self.model, words)
+        for slot in self.model.intents.get(intent, ()):
+            kind = self.model.slot_type_of.get((intent, slot))
+            held = {fill.value for name, fill in fills.items() if name != slot}
+            named = [
+                s.fill
+                for s in spotted
+                if s.fill.type == kind and s.fill.value not in held | {UNREAD}
+            ]
+            if named and (slot not in fills or fills[slot].value == UNREAD):
+                fills[slot] = named[0].named(slot)
         for name, fill in list(fills.items()):
             slot_type = self.model.slot_types.get(fill.type)
             named = [s.fill for s in spotted if s.fill.type == fill.type and s.fill.value_id]
