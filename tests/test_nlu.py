@@ -16,8 +16,17 @@ from skill.simulator import compiled_model as nlu_model
 from skill.simulator import resolver as nlu
 from skill.simulator.builtins import BUILTIN_PHRASES
 from skill.simulator.explain import explain
-from skill.simulator.resolver import FALLBACK, WRITES, get_resolver, resolve
+from skill.simulator.resolver import (
+    CLEAR_LEAD,
+    CLEAR_SHARE,
+    CLEAR_WORDS,
+    FALLBACK,
+    WRITES,
+    get_resolver,
+    resolve,
+)
 from skill.simulator.text import normalise
+from skill.simulator.thresholds import lead
 
 PARAPHRASES = Path(__file__).parent / "data" / "paraphrases.yaml"
 DEV = Path(__file__).parent / "data" / "nlu_dev.yaml"
@@ -364,11 +373,15 @@ def test_the_bars_come_from_the_models_own_samples():
     assert bars == sorted(bars), "a higher sensitivity sends more to the fallback"
 
 
-def test_a_reading_just_under_the_bar_goes_to_the_fallback():
+def test_a_reading_under_the_bar_stands_only_when_a_long_utterance_leads_clearly():
     resolver = get_resolver()
-    ranked = resolver.rank(normalise("tell me more about stress"))
-    assert resolver.decide(ranked).accepted
-    assert not resolver.decide(ranked, accept=ranked[0].score + 1).accepted
+    text = "tell me more about stress please because i think that is my problem"
+    ranked = resolver.rank(normalise(text))
+    best, words = ranked[0], len(text.split())
+    assert lead(ranked, best) >= CLEAR_LEAD and words >= CLEAR_WORDS
+    assert resolver.decide(ranked, accept=best.score + 1, words=words).accepted
+    assert not resolver.decide(ranked, accept=best.score + 1, words=CLEAR_WORDS - 1).accepted
+    assert not resolver.decide(ranked, accept=best.score / CLEAR_SHARE + 1, words=words).accepted
     assert resolver.resolve("tell me more about stress", accept=101).intent == FALLBACK
 
 

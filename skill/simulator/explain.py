@@ -76,7 +76,7 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     resolver = get_resolver(locale)
     normal = normalise(text)
     ranked = resolver.rank(normal)
-    decision = resolver.decide(ranked)
+    decision = resolver.decide(ranked, words=len(normal.split()))
     resolution = resolver.resolve(text)
     shown = normal if len(normal) <= 120 else normal[:117] + "..."
     lines = [f'utterance: "{shown}"', _thresholds(resolver), ""]

@@ -21,6 +21,18 @@ TELLING = 0.5
 """Words weighing less (in most intents' samples) do not pick the samples to score in full."""
 SHORTLIST = 12
 """How many samples are scored in full: the best by word overlap and by string similarity."""
+CONTAINED = 0.8
+"""A longer utterance that holds this share of a sample's word weight says that sample ("how do i
+stop me toes twitching it's doing my head in")."""
+CONTAINED_LEAST = 4
+"""Samples of fewer words are too short to be found inside a longer utterance."""
+CONTAINED_WEIGHT = 6.0
+"""Nor are samples of less word weight (a few common words say little)."""
+FOREIGN = 4.0
+"""What each unit of weight of the other words costs a contained sample, when another intent
+uses them: words of no intent (names, places, stories) cost nothing."""
+NEGATIONS = frozenset({"not", "never", "no", "without"})
+"""Words that may turn a contained request around ("don't log a twitch"): no containment then."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +92,9 @@ def score_samples(
     ):
         if pool.numbers[place] not in exclude:
             shortlist.add(pool.numbers[place])
+    scores = contained_samples(model, query, weights, pool, exclude)
+    shortlist -= set(scores)
     explained: dict[str, float] = {}
-    scores = {}
     for number in shortlist:
         template = model.templates[number]
         if template.intent not in explained:
@@ -95,3 +108,48 @@ def score_samples(
         score = WORD_SHARE * overlap + (1 - WORD_SHARE) * similar
         scores[number] = (1 - INTENT_SHARE) * score + INTENT_SHARE * explained[template.intent]
     return scores
+
+
+def contained_samples(
+    model: Model,
+    query: list[str],
+    weights: dict[str, float],
+    pool: Pool,
+    exclude: frozenset[int],
+) -> dict[int, float]:
+    """Samples said whole inside a longer utterance, scored by how much of them is there.
+
+    The other words of the utterance cost a little when other intents use them; a negation or
+    a slot in the sample rules the reading out.
+    """
+    words = set(query)
+    if len(words) <= CONTAINED_LEAST or words & NEGATIONS:
+        return {}
+    found: dict[int, float] = {}
+    candidates = {
+        n for word in words if weights.get(word, 0) >= TELLING for n in pool.index.get(word, ())
+    }
+    for number in candidates - exclude:
+        template = model.templates[number]
+        sample = pool.words[number]
+        total = model.totals[number]
+        if (
+            template.slots
+            or template.intent.startswith("AMAZON.")
+            or len(template.text.split()) < CONTAINED_LEAST
+            or len(sample) >= len(words)
+            or total < CONTAINED_WEIGHT
+        ):
+            continue
+        held = sum(model.weight(word) for word in template.stems if word in words)
+        share = held / total if total else 0.0
+        if share < CONTAINED:
+            continue
+        vocabulary = model.vocabulary.get(template.intent, frozenset())
+        foreign = sum(
+            weights[word]
+            for word in words - sample
+            if word in model.weights and word not in vocabulary
+        )
+        found[number] = max(0.0, 100 * share - FOREIGN * foreign)
+    return found

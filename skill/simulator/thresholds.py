@@ -42,6 +42,12 @@ def evidence(ranked: list[Candidate]) -> tuple[Candidate | None, float, float]:
     return best, pull, margin(best.score, pull) if best else 0.0
 
 
+def lead(ranked: list[Candidate], best: Candidate) -> float:
+    """How far the best reading stands above the best reading of any other intent."""
+    other = next((c.score for c in ranked if c.template.intent != best.template.intent), 0.0)
+    return best.score - other
+
+
 def cheapest(inside: tuple[float, ...], outside: tuple[float, ...], ratio: float) -> float:
     """The bar with the least share of ``inside`` missed plus ``ratio`` x ``outside`` admitted."""
     if not outside:
