@@ -19,6 +19,7 @@ from functools import cache, cached_property
 
 from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.compiled_model import load_model
+from skill.simulator.hearing import Hearing
 from skill.simulator.ranking import Ranker
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
 from skill.simulator.severity import INTENT, emergency, is_severe
@@ -61,6 +62,14 @@ class Resolver(Ranker):
     def calibration(self) -> Calibration:
         """The model's samples resolved with themselves left out (computed once, on first use)."""
         return calibrate(self)
+
+    @cached_property
+    def hearing(self) -> Hearing:
+        """Repairs of misheard words, knowing the model's own words."""
+        words = {w for t in self.model.templates for w in t.text.split() if "{" not in w}
+        for slot_type in self.model.slot_types.values():
+            words |= {w for phrase in getattr(slot_type, "phrases", {}) for w in phrase.split()}
+        return Hearing(words)
 
     @property
     def level(self) -> str:
@@ -135,7 +144,7 @@ class Resolver(Ranker):
 
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
-        normal = normalise(text)
+        normal = self.hearing.repair(normalise(text))
         if is_severe(self.model, normal):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
