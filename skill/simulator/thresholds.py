@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -20,8 +21,9 @@ FALLBACK_PULL = 0.5
 """How much the closest out-of-domain sample's score counts against an in-domain reading."""
 PULL_FLOOR = 30.0
 """Out-of-domain scores up to this are noise and pull nothing."""
-CALIBRATION_SAMPLES = 400
-"""At most this many in-domain samples are left out to calibrate the bars (for start-up time)."""
+CALIBRATION_SHARE = 4
+"""One in-domain sample in this many is left out to calibrate the bars (for start-up time),
+picked by a hash of its own text, so that adding or removing other samples keeps the choice."""
 
 
 def margin(score: float, pull: float) -> float:
@@ -111,8 +113,9 @@ def _content(ranker: Ranker, template: Template) -> set[str]:
 def _inside(ranker: Ranker, numbers: list[int]) -> tuple[list[float], list[float]]:
     """Margins of in-domain samples left out one at a time: a spread of them, and every write."""
     templates = ranker.model.templates
-    stride = max(1, -(-len(numbers) // CALIBRATION_SAMPLES))
-    chosen = set(numbers[::stride])
+    chosen = {
+        n for n in numbers if zlib.crc32(templates[n].text.encode()) % CALIBRATION_SHARE == 0
+    }
     inside, writes = [], []
     for number in numbers:
         template = templates[number]
@@ -148,8 +151,8 @@ def _outside(ranker: Ranker, numbers: list[int]) -> tuple[list[float], list[floa
 def calibrate(ranker: Ranker) -> Calibration:
     """The model's samples resolved with themselves left out.
 
-    An in-domain sample leaves only itself out (at most ``CALIBRATION_SAMPLES`` of them, evenly
-    spread); an out-of-domain sample leaves out every out-of-domain sample that shares a word of
+    An in-domain sample leaves only itself out (one in ``CALIBRATION_SHARE`` of them, by a hash
+    of their text); an out-of-domain sample leaves out every out-of-domain sample that shares a word of
     weight with it, so it stands for a request the fallback's samples do not cover.
     """
     templates = ranker.model.templates
