@@ -113,9 +113,7 @@ def _content(ranker: Ranker, template: Template) -> set[str]:
 def _inside(ranker: Ranker, numbers: list[int]) -> tuple[list[float], list[float]]:
     """Margins of in-domain samples left out one at a time: a spread of them, and every write."""
     templates = ranker.model.templates
-    chosen = {
-        n for n in numbers if zlib.crc32(templates[n].text.encode()) % CALIBRATION_SHARE == 0
-    }
+    chosen = {n for n in numbers if zlib.crc32(templates[n].text.encode()) % CALIBRATION_SHARE == 0}
     inside, writes = [], []
     for number in numbers:
         template = templates[number]
@@ -152,8 +150,8 @@ def calibrate(ranker: Ranker) -> Calibration:
     """The model's samples resolved with themselves left out.
 
     An in-domain sample leaves only itself out (one in ``CALIBRATION_SHARE`` of them, by a hash
-    of their text); an out-of-domain sample leaves out every out-of-domain sample that shares a word of
-    weight with it, so it stands for a request the fallback's samples do not cover.
+    of their text); an out-of-domain sample leaves out every out-of-domain sample that shares a
+    word of weight with it, so it stands for a request the fallback's samples do not cover.
     """
     templates = ranker.model.templates
     own = [n for n, t in enumerate(templates) if t.source == "model"]
