@@ -18,6 +18,7 @@ from skill.simulator.resolver import get_resolver, resolve
         ("im reddy", "im ready"),
         ("my big toad is jumping", "my big toe is jumping"),
         ("stretch my cafe", "stretch my calf"),
+        ("why is my tow twitching", "why is my toe twitching"),
     ],
 )
 def test_misheard_words_are_put_right(heard, meant):
@@ -26,7 +27,14 @@ def test_misheard_words_are_put_right(heard, meant):
 
 @pytest.mark.parametrize(
     "text",
-    ["me too", "that is too tight", "i have a toothache", "you're useless", "go ahead"],
+    [
+        "me too",
+        "that is too tight",
+        "i have a toothache",
+        "you're useless",
+        "go ahead",
+        "call a tow truck",
+    ],
 )
 def test_words_that_mean_something_else_are_left_alone(text):
     assert get_resolver().hearing.repair(text) == text

@@ -167,7 +167,6 @@ def test_garbage_and_odd_input_goes_to_the_fallback(text):
         ("salt & pepper", "salt and pepper"),
         ("10,000 steps", "ten thousand steps"),
         ("im ready dont wait", "i'm ready don't wait"),
-        ("my tow is twitching", "my toe is twitching"),
     ],
 )
 def test_input_is_normalised_like_the_model(text, normal):
@@ -560,6 +559,10 @@ def test_a_time_slot_is_found_among_other_words():
         "my leg doesn't work",
         "numb from the waist down",
         "it's extremely painful",
+        "half my body has gone weak",
+        "i've hurt my foot badly and it's bleeding a lot",
+        "i dropped something heavy on my foot",
+        "i have chest pain and my leg is numb",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):
@@ -579,6 +582,8 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
         "next one quickly",
         "i broke my phone",
         "the stretches won't work",
+        "i can't lift my toes up very well",
+        "call a tow truck my car's broken down",
     ],
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):

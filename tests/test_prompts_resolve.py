@@ -179,12 +179,14 @@ def _spoken_name(intent: str) -> str:
 
 
 def _slot_meanings() -> dict[str, list[tuple[str, dict[str, str]]]]:
-    """Each slot value name and synonym -> (intent, {slot: id}) for every intent that takes it."""
+    """Each slot value name and synonym -> (intent, {slot: id}) for every intent that takes it
+    said alone (a sample that is the slot and nothing else): what a bare word can mean."""
     language = interaction_model()["interactionModel"]["languageModel"]
     takers: dict[str, list[tuple[str, str]]] = {}
     for intent in language["intents"]:
         for slot in intent.get("slots", []):
-            takers.setdefault(slot["type"], []).append((intent["name"], slot["name"]))
+            if f"{{{slot['name']}}}" in intent.get("samples", []):
+                takers.setdefault(slot["type"], []).append((intent["name"], slot["name"]))
     meanings: dict[str, list[tuple[str, dict[str, str]]]] = {}
     for slot_type in language["types"]:
         for value in slot_type["values"]:

@@ -70,13 +70,17 @@ def spoken_number(words: list[str]) -> int | None:
 
 
 def _clock(words: list[str]) -> tuple[int, int] | None:
-    """Hour and minute of "seven", "seven thirty", "seven oh five", "quarter to eight"."""
+    """Hour and minute of "seven", "seven thirty", "seven oh five", "quarter to eight", "half six"
+    (British for half past six)."""
     for phrase, minutes in {**PAST, **TO}.items():
         if words[:2] == phrase.split():
             hour = spoken_number(words[2:])
             if hour is None or not 1 <= hour <= 12:
                 return None
             return (hour, minutes) if phrase in PAST else (hour - 1 or 12, minutes)
+    if words[:1] == ["half"]:  # British "half six": half past six
+        hour = spoken_number(words[1:])
+        return (hour, 30) if hour is not None and 1 <= hour <= 12 else None
     if words[-1:] == ["o'clock"]:
         words = words[:-1]
     for split in range(1, len(words) + 1):

@@ -22,7 +22,7 @@ SOUND_ALIKES = {
     "jumpin": "jumping",
 }
 """Words misheard for one word of the skill's, whatever stands beside them."""
-AFTER_A_FOOT_WORD = {"too": "toe", "toad": "toe", "tone": "toe"}
+AFTER_A_FOOT_WORD = {"too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes"}
 """Sound-alikes of "toe", repaired after a word that says which toe or whose."""
 FOOT_WORDS = frozenset(
     {"my", "big", "little", "baby", "pinky", "second", "third", "fourth", "middle", "wee"}

@@ -68,7 +68,8 @@ class Resolver(Ranker):
         """Repairs of misheard words, knowing the model's own words."""
         words = {w for t in self.model.templates for w in t.text.split() if "{" not in w}
         for slot_type in self.model.slot_types.values():
-            words |= {w for phrase in getattr(slot_type, "phrases", {}) for w in phrase.split()}
+            words |= {w for phrase in slot_type.phrases for w in phrase.split()}
+            words |= getattr(slot_type, "vocabulary", frozenset())
         return Hearing(words)
 
     @property
@@ -185,7 +186,9 @@ class Resolver(Ranker):
                     and candidate.exact
                     and candidate.score >= best.score - FILL_MARGIN
                     for fill in candidate.fills
-                    if fill.name == slot and fill.resolved
+                    if fill.name == slot
+                    and fill.resolved
+                    and fill.value not in {f.value for f in fills.values() if f.type == fill.type}
                 ),
                 None,
             )
@@ -194,12 +197,9 @@ class Resolver(Ranker):
         spotted = spots(self.model, words)
         for slot in self.model.intents.get(intent, ()):
             kind = self.model.slot_type_of.get((intent, slot))
-            held = {fill.value for name, fill in fills.items() if name != slot}
-            named = [
-                s.fill
-                for s in spotted
-                if s.fill.type == kind and s.fill.value not in held | {UNREAD}
-            ]
+            if any(f.type == kind and f.value != UNREAD for n, f in fills.items() if n != slot):
+                continue  # a second slot of a type ("moreTime") needs words of its own
+            named = [s.fill for s in spotted if s.fill.type == kind and s.fill.value != UNREAD]
             if named and (slot not in fills or fills[slot].value == UNREAD):
                 fills[slot] = named[0].named(slot)
         for name, fill in list(fills.items()):

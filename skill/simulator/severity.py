@@ -74,9 +74,19 @@ BODY = re.compile(
 """Words that say the loss is of the body (a broken phone is no emergency)."""
 
 
+PARTIAL = re.compile(
+    r"\b(?:very well|properly|as well as|as (?:much|high|far|easily|well) as|like i used to"
+    r"|like (?:i did )?before|any more|anymore|by the end of the day)\b"
+)
+"""Words that make a loss partial or gradual ("can't lift my toes up very well"): a warning
+sign for a doctor, not an emergency, unless said with sudden onset."""
+
+
 def is_severe(model: Model, text: str) -> bool:
     """Whether normalised text says a sudden or severe sign, in any order."""
-    if EXTREME.search(text) or (LOSS.search(text) and BODY.search(text)):
+    if EXTREME.search(text) or (
+        LOSS.search(text) and BODY.search(text) and not PARTIAL.search(text)
+    ):
         return True
     if not ONSET.search(text):
         return False

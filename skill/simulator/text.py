@@ -104,8 +104,8 @@ _APOSTROPHED = (
     "wouldn't", "what's", "that's", "there's", "here's", "who's", "where's", "when's", "how's",
     "why's", "let's", "you're", "they're", "we're", "it'll", "that'll",
 )  # fmt: skip
-TYPED = {word.replace("'", ""): word for word in _APOSTROPHED} | {"tow": "toe", "tows": "toes"}
-"""Words as people type them without the apostrophe ("im ready"), and "tow" misheard for "toe"."""
+TYPED = {word.replace("'", ""): word for word in _APOSTROPHED}
+"""Words as people type them without the apostrophe ("im ready")."""
 
 
 FILLERS = frozenset(
