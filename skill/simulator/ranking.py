@@ -21,12 +21,12 @@ SUPPORT = 0.25
 NEW_VALUE = 36.0
 """The least score of a carrier whose slot holds words that name no value ("tips on chocolate"):
 Alexa fills the slot with ER_SUCCESS_NO_MATCH and the skill says what it knows instead."""
-CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also"})
+CLAUSE_WORDS = frozenset({"and", "but", "because", "plus", "also", "so", "cos", "coz", "cause"})
 """Words that join two clauses: each clause is read on its own as well."""
 CLAUSE_SHARE = 0.95
 """A clause's reading counts for a little less than a reading of the whole utterance."""
-CLAUSES_READ, CLAUSE_WORDS_READ = 3, 24
-"""Clauses are read for up to three clauses in up to 24 words (longer talk is not a request)."""
+CLAUSES_READ, CLAUSE_WORDS_READ = 4, 24
+"""Clauses are read for up to four clauses in up to 24 words (longer talk is not a request)."""
 DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
     | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right", "oops", "sorry"}
@@ -34,6 +34,9 @@ DISCOURSE = frozenset(
     | {"basically", "anyway", "honestly", "like", "yeah"}
 )  # fmt: skip
 """Words around a request that do not change it ("um the rest one", "resume please")."""
+LOADED = frozenset({"now", "then"})
+"""Discourse words that make a phrase of their own with a word or two ("what now", "go on then"):
+a short request without them is not the same request word for word."""
 OPENINGS = tuple(
     tuple(frame.split())
     for frame in (
@@ -217,7 +220,11 @@ class Ranker:
             return []
         once = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
         kept = core(once)
-        for said in dict.fromkeys((text, " ".join(once), " ".join(kept))):
+        trimmed = set(once) - set(kept)
+        exact_forms = (text, " ".join(once))
+        if not trimmed & LOADED or len(kept) > 2:
+            exact_forms += (" ".join(kept),)
+        for said in dict.fromkeys(exact_forms):
             exact = self.model.exact.get(said)
             if exact is not None and not exact.slots and not exclude:
                 return [Candidate(100.0 if said == text else 99.0, exact, (), True)]
