@@ -5,7 +5,7 @@ FILE defaults to tests/data/nlu_eval2.yaml (held out: report its aggregates, nev
 read its misses). Tune on the development sets tests/data/nlu_dev*.yaml: dev and dev5 were written
 by hand (dev5 was the first held-out set until eval2 replaced it), dev2, dev3 and dev4 blind by
 people who saw only GUIDE.md and content/ (dev3 leans on short replies, dev4 on long, regional and
-misheard speech). A file has ``in_domain`` ({text, intent, slots?, emergency?}) and
+misheard speech, dev6 on slot values said every way). A file has ``in_domain`` ({text, intent, slots?, emergency?}) and
 ``out_of_domain`` (plain strings). Slot accuracy counts the phrases that name slots: the intent
 must be right and every named slot must hold the given value id (for a built-in type, the given
 value: "19:00"; null: left unfilled). Phrases that are a sample of the model word for word are
@@ -56,7 +56,7 @@ from skill.simulator.text import normalise  # noqa: E402
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "nlu_eval2.yaml"
 DEV = DATA / "nlu_dev.yaml"
-DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", "2", "3", "4", "5"))
+DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6"))
 PROTECTED = (DEV, DATA / "nlu_dev5.yaml", EVAL)
 """Sets the model may not hold word for word: the held-out set and the hand-written ones."""
 EMERGENCY = ("ReportSymptomIntent", {"symptom": "SUDDEN_SEVERE"})
