@@ -3,13 +3,15 @@
 Run: python bench/bench_nlu.py [FILE] [--top N] [--misses] [--sweep]
 FILE defaults to tests/data/nlu_eval2.yaml (held out: report its aggregates, never tune on it or
 read its misses). Tune on the development sets tests/data/nlu_dev*.yaml: dev and dev5 were written
-by hand (dev5 was the first held-out set until eval2 replaced it), dev2, dev3 and dev4 blind by
-people who saw only GUIDE.md and content/ (dev3 leans on short replies, dev4 on long, regional and
-misheard speech, dev6 on slot values said every way). A file has ``in_domain`` ({text, intent, slots?, emergency?}) and
-``out_of_domain`` (plain strings). Slot accuracy counts the phrases that name slots: the intent
-must be right and every named slot must hold the given value id (for a built-in type, the given
-value: "19:00"; null: left unfilled). Phrases that are a sample of the model word for word are
-scored again without them, as "unseen".
+by hand (dev5 was the first held-out set until eval2 replaced it), dev2, dev3, dev4 and dev6 blind
+by people who saw only GUIDE.md and content/ (dev3 leans on short replies, dev4 on long, regional
+and misheard speech, dev6 on slot values said every way).
+
+A file has ``in_domain`` ({text, intent, slots?, emergency?}) and ``out_of_domain`` (plain
+strings). Slot accuracy counts the phrases that name slots: the intent must be right and every
+named slot must hold the given value id (for a built-in type, the given value: "19:00"; null:
+left unfilled). Phrases that are a sample of the model word for word are scored again without
+them, as "unseen".
 
 ``--sweep`` is the measurement behind the model's ``fallbackIntentSensitivity``: for each level,
 the bar the model's own samples give, what it costs on the model's left-out samples, and what it

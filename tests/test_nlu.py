@@ -524,10 +524,32 @@ def test_amazon_number_reads_spoken_numbers(words, number):
         ("tonight", "NI"),
         ("banana", None),
         ("thirty seven", None),
+        ("half six", "06:30"),
+        ("half six in the evening", "18:30"),
+        ("twenty to eight in the evening", "19:40"),
+        ("five past seven in the morning", "07:05"),
+        ("ten to ten at night", "21:50"),
+        ("twenty five to six pm", "17:35"),
+        ("quarter to nine tonight", "20:45"),
+        ("in the evening at half eight", "20:30"),
+        ("sixty past seven", None),
     ],
 )
 def test_amazon_time_reads_times_as_alexa_sends_them(words, value):
     assert builtin_slots.spoken_time(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("remind me to do my stretches every evening at seven", "19:00"),
+        ("remind me to stretch at seven", "07:00"),
+        ("remind me to drink water in the morning at nine", "09:00"),
+        ("set me a reminder for water at half six in the evening", "18:30"),
+    ],
+)
+def test_a_time_takes_its_half_of_the_day_from_the_words_around_it(text, time):
+    assert resolve(text).slot_values.get("time") == time
 
 
 def test_a_time_slot_is_found_among_other_words():

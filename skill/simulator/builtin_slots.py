@@ -25,8 +25,10 @@ HALVES = {"pm": "pm", "p m": "pm", "in the evening": "pm", "in the afternoon": "
     "in the morning": "am",
 }
 """Words after a clock time that put it before or after noon."""
-PAST = {"half past": 30, "quarter past": 15, "quarter after": 15}
-TO = {"quarter to": 45, "quarter of": 45}
+MINUTES = {"quarter": 15, "half": 30}
+"""Minutes said by name before "past" or "to" ("quarter past seven"); others are numbers."""
+EARLY = {"morning": "am", "evening": "pm", "afternoon": "pm", "night": "pm", "tonight": "pm"}
+"""A time of day said before the clock time ("in the evening at half eight")."""
 TIME_WORDS = (
     NUMBER_WORDS
     | frozenset(PERIODS)
@@ -69,15 +71,28 @@ def spoken_number(words: list[str]) -> int | None:
     return total + current
 
 
+def _relative(words: list[str]) -> tuple[int, int] | None:
+    """Hour and minute of "twenty past two", "quarter to eight", "ten after six", or None."""
+    for place, word in enumerate(words):
+        if word not in ("past", "after", "to", "of") or place == 0:
+            continue
+        head = words[:place]
+        minutes = MINUTES.get(" ".join(head)) or spoken_number(head)
+        hour = spoken_number(words[place + 1 :])
+        if not minutes or not 0 < minutes < 60 or hour is None or not 1 <= hour <= 12:
+            return None
+        if word in ("past", "after"):
+            return hour, minutes
+        return hour - 1 or 12, 60 - minutes
+    return None
+
+
 def _clock(words: list[str]) -> tuple[int, int] | None:
     """Hour and minute of "seven", "seven thirty", "seven oh five", "quarter to eight", "half six"
     (British for half past six)."""
-    for phrase, minutes in {**PAST, **TO}.items():
-        if words[:2] == phrase.split():
-            hour = spoken_number(words[2:])
-            if hour is None or not 1 <= hour <= 12:
-                return None
-            return (hour, minutes) if phrase in PAST else (hour - 1 or 12, minutes)
+    relative = _relative(words)
+    if relative is not None:
+        return relative
     if words[:1] == ["half"]:  # British "half six": half past six
         hour = spoken_number(words[1:])
         return (hour, 30) if hour is not None and 1 <= hour <= 12 else None
@@ -104,6 +119,9 @@ def spoken_time(words: list[str]) -> str | None:
     if period in PERIODS:
         return PERIODS[period]
     half = ""
+    early = text.removeprefix("every ").removeprefix("in the ").removeprefix("this ").split()
+    if early[:1] and early[0] in EARLY and early[1:2] == ["at"]:
+        half, text = EARLY[early[0]], " ".join(early[2:])
     for mark in sorted(HALVES, key=len, reverse=True):
         if text.endswith(" " + mark):
             text, half = text[: -len(mark) - 1], HALVES[mark]
@@ -117,6 +135,20 @@ def spoken_time(words: list[str]) -> str | None:
     elif half == "am" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
+
+
+def in_day_half(value: str, words: list[str]) -> str:
+    """A clock time read alone, put after noon when the words around it say so.
+
+    "remind me every evening at seven": the slot holds "seven", the sentence says evening.
+    """
+    said = set(words)
+    hour, colon, minute = value.partition(":")
+    if not colon or not hour.isdigit() or not 1 <= int(hour) <= 11 or said & {"morning", "am"}:
+        return value
+    if said & {"evening", "afternoon", "night", "tonight", "pm", "evenings", "nights"}:
+        return f"{int(hour) + 12:02d}:{minute}"
+    return value
 
 
 def _number_value(words: list[str]) -> str | None:

@@ -15,9 +15,11 @@ severe onset said with a warning sign is the emergency sign (:mod:`skill.simulat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, cached_property
 
 from skill.rules.interaction_model import DEFAULT_LOCALE
+from skill.simulator.builtin_slots import TIME, in_day_half
 from skill.simulator.compiled_model import load_model
 from skill.simulator.hearing import Hearing
 from skill.simulator.ranking import Ranker
@@ -202,7 +204,10 @@ class Resolver(Ranker):
             named = [s.fill for s in spotted if s.fill.type == kind and s.fill.value != UNREAD]
             if named and (slot not in fills or fills[slot].value == UNREAD):
                 fills[slot] = named[0].named(slot)
+        timed = [fill for fill in fills.values() if fill.type == TIME]
         for name, fill in list(fills.items()):
+            if fill.type == TIME and fill.value != UNREAD and len(timed) == 1:
+                fills[name] = replace(fill, value=in_day_half(fill.value, words))
             slot_type = self.model.slot_types.get(fill.type)
             named = [s.fill for s in spotted if s.fill.type == fill.type and s.fill.value_id]
             if slot_type and named:

@@ -44,6 +44,7 @@ class Pool:
     words: dict[int, frozenset[str]]
     numbers: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    light: dict[int, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, model: Model, choices: dict[int, str]) -> Pool:
@@ -53,7 +54,11 @@ class Pool:
             for word in set(model.templates[number].stems):
                 index.setdefault(word, []).append(number)
         words = {number: frozenset(model.templates[number].stems) for number in choices}
-        return cls(choices, index, words, list(choices), list(choices.values()))
+        light = {
+            number: sum(w for w in map(model.weight, model.templates[number].stems) if w < TELLING)
+            for number in choices
+        }
+        return cls(choices, index, words, list(choices), list(choices.values()), light)
 
 
 def _f1(matched: float, total: float, sample_total: float) -> float:
@@ -64,10 +69,8 @@ def _f1(matched: float, total: float, sample_total: float) -> float:
     return 200 * precision * recall / (precision + recall)
 
 
-def _likely(
-    model: Model, weights: dict[str, float], total: float, pool: Pool, exclude: frozenset[int]
-) -> list[int]:
-    """The samples sharing the most weight of the query's telling words (common words skipped)."""
+def _shared(weights: dict[str, float], pool: Pool, exclude: frozenset[int]) -> dict[int, float]:
+    """Each sample's share of the query's telling words, by weight (common words skipped)."""
     matched: dict[int, float] = {}
     for word, weight in weights.items():
         if weight < TELLING:
@@ -76,7 +79,7 @@ def _likely(
             matched[number] = matched.get(number, 0.0) + weight
     for number in exclude:
         matched.pop(number, None)
-    return heapq.nlargest(SHORTLIST, matched, key=lambda n: _f1(matched[n], total, model.totals[n]))
+    return matched
 
 
 def score_samples(
@@ -85,14 +88,19 @@ def score_samples(
     """Blend weighted word overlap, string similarity and intent vocabulary for likely samples."""
     weights = {word: model.weight(word) for word in query}
     query_total = sum(model.weight(word) for word in query)
-    shortlist = set(_likely(model, weights, query_total, pool, exclude))
+    matched = _shared(weights, pool, exclude)
+    totals = model.totals  # F1 of a weighted overlap is 2 x shared / (both totals): rank by that
+    best = heapq.nlargest(
+        SHORTLIST, ((m / (query_total + totals[n]), n) for n, m in matched.items())
+    )
+    shortlist = {number for _, number in best}
     stemmed = " ".join(query)
     for _, _, place in process.extract(
         stemmed, pool.texts, scorer=fuzz.ratio, limit=SHORTLIST + len(exclude), score_cutoff=SIMILAR
     ):
         if pool.numbers[place] not in exclude:
             shortlist.add(pool.numbers[place])
-    scores = contained_samples(model, query, weights, pool, exclude)
+    scores = contained_samples(model, query, weights, pool, matched)
     shortlist -= set(scores)
     explained: dict[str, float] = {}
     for number in shortlist:
@@ -115,7 +123,7 @@ def contained_samples(
     query: list[str],
     weights: dict[str, float],
     pool: Pool,
-    exclude: frozenset[int],
+    matched: dict[int, float],
 ) -> dict[int, float]:
     """Samples said whole inside a longer utterance, scored by how much of them is there.
 
@@ -126,10 +134,9 @@ def contained_samples(
     if len(words) <= CONTAINED_LEAST or words & NEGATIONS:
         return {}
     found: dict[int, float] = {}
-    candidates = {
-        n for word in words if weights.get(word, 0) >= TELLING for n in pool.index.get(word, ())
-    }
-    for number in candidates - exclude:
+    for number, telling in matched.items():
+        if telling + pool.light[number] < CONTAINED * model.totals[number]:
+            continue  # even every common word of it would not make it whole
         template = model.templates[number]
         sample = pool.words[number]
         total = model.totals[number]

@@ -20,6 +20,11 @@ LOOSE_WORDS = (
 """Words that may stand beside a slot value without changing what it names."""
 
 
+ARGUMENT_WORDS = frozenset({"for", "to", "of", "with"})
+"""Little words that make the word beside them an argument, never part of an idiom: "water" in
+"a reminder for water" names a value even though a sample says "for water" word for word."""
+
+
 @dataclass(frozen=True)
 class Spot:
     """Words ``start:end`` of the text name ``fill`` (its slot name left empty)."""
@@ -33,14 +38,17 @@ def spots(model: Model, words: list[str]) -> list[Spot]:
     """Every slot value the words name, longest first, without overlaps within a type.
 
     A value word that the model's own samples use as a carrier word beside the next or previous
-    word ("right" in "right now") is read as that carrier, not as a value.
+    word ("right" in "right now") is read as that carrier, not as a value, unless that word is a
+    little word that makes it an argument (:data:`ARGUMENT_WORDS`).
     """
     taken: dict[str, list[Spot]] = {}
     for start, end, fill, _ in model.runs(words):
         found = taken.setdefault(fill.type, [])
         before = " ".join(words[max(start - 1, 0) : end]) if start else ""
         after = " ".join(words[start : end + 1]) if end < len(words) else ""
-        if before in model.carrier_pairs or after in model.carrier_pairs:
+        if (before in model.carrier_pairs and words[start - 1] not in ARGUMENT_WORDS) or (
+            after in model.carrier_pairs and words[end] not in ARGUMENT_WORDS
+        ):
             continue
         if not any(s.start < end and start < s.end for s in found):
             found.append(Spot(start, end, fill))
