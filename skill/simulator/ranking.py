@@ -221,9 +221,9 @@ class Ranker:
         once = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
         kept = core(once)
         trimmed = set(once) - set(kept)
-        exact_forms = (text, " ".join(once))
+        exact_forms = [text, " ".join(once)]
         if not trimmed & LOADED or len(kept) > 2:
-            exact_forms += (" ".join(kept),)
+            exact_forms.append(" ".join(kept))
         for said in dict.fromkeys(exact_forms):
             exact = self.model.exact.get(said)
             if exact is not None and not exact.slots and not exclude:
