@@ -119,3 +119,28 @@ def test_an_abandoned_check_does_not_take_over_a_later_report(conversation):
     response = report(conversation, "TINGLING", "tingling")
     assert "symptom check" not in speech_text(response)
     assert "Hold it there" not in speech_text(conversation.say("AMAZON.YesIntent"))
+
+
+@pytest.mark.parametrize(
+    ("sign", "said"),
+    [
+        ("NUMBNESS", "numb all of a sudden"),
+        ("WEAKNESS", "suddenly weak"),
+        ("PAIN", "excruciating pain"),
+        (None, "so weak i can't lift my foot"),
+    ],
+)
+def test_a_sign_said_suddenly_or_severely_gets_the_emergency_advice(conversation, sign, said):
+    slot = {"value": said, "id": sign} if sign else {"value": said}
+    response = conversation.say("ReportSymptomIntent", symptom=slot)
+    assert speech_text(response).startswith("Sudden or severe symptoms need help right away")
+
+
+@pytest.mark.parametrize(
+    ("sign", "said"),
+    [("SPREADING", "spread quickly up my leg"), ("WEAKNESS", "can't lift my toes very well")],
+)
+def test_a_sign_that_is_no_emergency_said_fast_gets_the_ordinary_advice(conversation, sign, said):
+    response = conversation.say("ReportSymptomIntent", symptom={"value": said, "id": sign})
+    assert not speech_text(response).startswith("Sudden or severe")
+    assert "healthcare provider" in speech_text(response)

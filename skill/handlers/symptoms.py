@@ -8,6 +8,7 @@ from skill.handlers import summary, symptom_check
 from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content
+from skill.rules.severity import SUDDEN_SIGNS, says_severe, says_sudden
 from skill.voice.reply import Reply, ask, tell
 from skill.voice.ssml import fill
 
@@ -63,8 +64,15 @@ def speak_report(turn: Turn, sign: str) -> Reply:
     Question.MENU,
 )
 def report_symptom(turn: Turn) -> Reply:
-    """ReportSymptomIntent: advise on the sign; say honestly when it is not one the skill knows."""
+    """ReportSymptomIntent: advise on the sign; say honestly when it is not one the skill knows.
+
+    The words said count as well as the value Alexa matched: "numb all of a sudden" may match
+    plain numbness, but said suddenly or severely it is an emergency.
+    """
     sign = turn.slot_id("symptom", tuple(sorted(triage.ALL_SIGNS)))
+    said = (turn.slot_value("symptom") or "").lower()
+    if said and (says_severe(said) or (says_sudden(said) and sign in (*SUDDEN_SIGNS, None))):
+        sign = "SUDDEN_SEVERE"
     if sign is not None:
         return speak_report(turn, sign)
     texts = get_content().symptoms
