@@ -90,11 +90,9 @@ def test_the_spec_samples_are_few_and_all_in_the_model():
 
 
 ISSUE_BAR = {"intents": 0.95, "slots": 0.95, "rejected": 0.90}
-"""What issue 12 asks of the held-out set."""
-REACHED = {"intents": 0.89, "slots": 0.86, "rejected": 0.95, "emergency": 28}
-"""What the model reaches today, rounded down (issue 12 stays open until REACHED meets ISSUE_BAR
-and every sudden or severe phrase reaches the emergency advice); a change that falls below these
-fails. Raise them as the model improves; never tune on the eval set or read its misses."""
+"""What issue 12 asks of a held-out set; every sudden or severe phrase must reach the emergency
+advice as well. A change that falls below it fails. Never tune on the held-out set or read its
+misses."""
 
 
 @pytest.fixture(scope="module")
@@ -102,18 +100,12 @@ def eval_report():
     return evaluate(EVAL)
 
 
-def test_in_domain_intents_on_the_held_out_set(eval_report):
-    assert eval_report.intents.share >= REACHED["intents"], eval_report.intents
+@pytest.mark.parametrize("measure", ["intents", "slots", "rejected"])
+def test_the_held_out_set_meets_the_issues_bar(eval_report, measure):
+    tally = getattr(eval_report, measure)
+    assert tally.share >= ISSUE_BAR[measure], tally
 
 
-def test_slots_on_the_held_out_set(eval_report):
-    assert eval_report.slots.share >= REACHED["slots"], eval_report.slots
-
-
-def test_out_of_domain_rejected_on_the_held_out_set(eval_report):
-    assert eval_report.rejected.share >= max(REACHED["rejected"], ISSUE_BAR["rejected"])
-
-
-def test_sudden_or_severe_phrases_reach_the_emergency_advice(eval_report):
-    assert eval_report.emergency.total > 0
-    assert eval_report.emergency.right >= REACHED["emergency"], eval_report.emergency
+def test_every_sudden_or_severe_phrase_reaches_the_emergency_advice(eval_report):
+    assert eval_report.emergency.total >= 20
+    assert eval_report.emergency.right == eval_report.emergency.total, eval_report.emergency
