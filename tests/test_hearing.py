@@ -12,6 +12,8 @@ from skill.simulator.resolver import get_resolver, resolve
     [
         ("whyis my too twitching", "why is my toe twitching"),
         ("checkmy symptoms", "check my symptoms"),
+        ("logatwitch in my right foot", "log a twitch in my right foot"),
+        ("setareminder to drink water", "set a reminder to drink water"),
         ("do the some tom check", "do the symptom check"),
         ("when do i need to see a dock ter", "when do i need to see a doctor"),
         ("lock a twitch", "log a twitch"),

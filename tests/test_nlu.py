@@ -552,6 +552,20 @@ def test_a_time_takes_its_half_of_the_day_from_the_words_around_it(text, time):
     assert resolve(text).slot_values.get("time") == time
 
 
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("seven in the evening", "19:00"), ("at seven", "07:00"), ("twelve noon", "12:00")],
+)
+def test_a_time_said_alone_answers_the_reminder_question(text, time):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_values) == ("SetReminderIntent", {"time": time})
+
+
+@pytest.mark.parametrize("text", ["seven", "forty two"])
+def test_a_number_said_alone_is_no_time(text):
+    assert resolve(text).intent == FALLBACK
+
+
 def test_a_time_slot_is_found_among_other_words():
     time_type = builtin_slots.BUILT_IN_TYPES[builtin_slots.TIME]
     words = normalise("remind me at 7:30pm please").split()

@@ -16,7 +16,10 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(DECADES) | frozenset(MULTIPLIERS) | {"and", "a", "an"}
 PERIODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 """Times of day Alexa sends as codes ("in the morning" alone is MO)."""
-NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
+NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"} | {
+    "twelve noon": "12:00",
+    "twelve midnight": "00:00",
+}
 HALVES = {"pm": "pm", "p m": "pm", "in the evening": "pm", "in the afternoon": "pm"} | {
     "at night": "pm",
     "tonight": "pm",

@@ -51,15 +51,29 @@ class Hearing:
         self.known = frozenset(known)
 
     def split(self, word: str) -> list[str]:
-        """An unknown word as the two known words it runs together, else the word itself."""
+        """An unknown word as the known words it runs together, else the word itself.
+
+        Up to three words ("logatwitch"); one must be a little word (:data:`JOINERS`) and the
+        others known words of three letters or more, so that "toothache" stays whole.
+        """
         if word in self.known or len(word) < JOINED_LEAST or "'" in word:
             return [word]
-        for cut in range(2, len(word) - 1):
+        return self._pieces(word, 3) or [word]
+
+    def _pieces(self, word: str, most: int) -> list[str] | None:
+        for cut in range(len(word) - 1, 0, -1):
             head, tail = word[:cut], word[cut:]
-            joined = (head in JOINERS and len(tail) > 2) or (tail in JOINERS and len(head) > 2)
-            if joined and head in self.known and tail in self.known:
-                return [head, tail]
-        return [word]
+            if head not in self.known or (head not in JOINERS and len(head) < 3):
+                continue
+            if tail in self.known and (tail in JOINERS or len(tail) > 2):
+                pieces = [head, tail]
+            elif most > 2:
+                pieces = [head, *(self._pieces(tail, most - 1) or [])]
+            else:
+                continue
+            if len(pieces) > 1 and any(p in JOINERS for p in pieces):
+                return pieces
+        return None
 
     def repair(self, text: str) -> str:
         """Normalised text with joined words split and sound-alikes put right."""

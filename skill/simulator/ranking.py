@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from skill.simulator.builtin_slots import BuiltInSlotType
+from skill.simulator.builtin_slots import NUMBER_WORDS, BuiltInSlotType
 from skill.simulator.compiled_model import Model
 from skill.simulator.resolution import Candidate
 from skill.simulator.scoring import SHORTLIST, Pool, score_samples
@@ -167,8 +167,8 @@ class Ranker:
             if not read:
                 continue
             clean = min(quality for _, quality in read)
-            if template.bare and clean < 0.9:
-                continue  # "{cause}" matches any words; only a value's own words count
+            if template.bare and (clean < 0.9 or set(text.split()) <= NUMBER_WORDS):
+                continue  # "{cause}" matches any words, and "seven" alone is no time
             candidate = Candidate(0.0, template, tuple(fill for fill, _ in read), clean >= 1.0)
             found.append(candidate.scored(self._pattern_score(candidate, clean)))
         return found
