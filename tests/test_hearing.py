@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from skill.simulator.phonetic import sound
 from skill.simulator.resolver import get_resolver, resolve
 
 
@@ -52,3 +53,37 @@ def test_words_that_mean_something_else_are_left_alone(text):
 )
 def test_a_misheard_request_reaches_its_intent(heard, intent):
     assert resolve(heard).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("nekst", "next"), ("halp", "help"), ("rite", "right"), ("reepeat", "repeat"), ("kn", "n")],
+)
+def test_words_that_sound_alike_share_a_sound_key(a, b):
+    assert sound(a) == sound(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("toe", "towel"), ("next", "text"), ("stop", "sleep")])
+def test_words_that_sound_different_do_not(a, b):
+    assert sound(a) != sound(b)
+
+
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        ("dilute my data", "delete my data"),
+        ("chuck my symptoms", "check my symptoms"),
+        ("nekst", "next"),
+        ("go bak", "go back"),
+        ("ree peat", "repeat"),
+    ],
+)
+def test_a_word_the_model_does_not_know_is_read_as_the_one_it_sounds_like_in_context(heard, meant):
+    assert get_resolver().hearing.repair(heard) == meant
+
+
+@pytest.mark.parametrize(
+    "text", ["how far is the moon", "what's on the radio", "och i cannae move ma foot"]
+)
+def test_a_sound_alike_that_makes_no_sense_here_is_left_alone(text):
+    assert get_resolver().hearing.repair(text) == text

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
+
+from skill.simulator.phonetic import sound
+
 SOUND_ALIKES = {
     "reddy": "ready",
     "stretchers": "stretches",
@@ -44,11 +48,56 @@ JOINERS = frozenset({"my", "is", "me", "a", "to", "the", "i", "it", "of", "in", 
 give one of them and a known word of three letters or more ("toothache" stays whole)."""
 
 
-class Hearing:
-    """Repairs for one model's words."""
+SOUND_LEAST, SHORT_SOUND_LEAST = 50.0, 75.0
+"""How alike as letters (0-100) a word and the known word it sounds like must be; more alike
+when the sound is short ("bak" is "back", but "moon" is not "main")."""
+LAST_PIECES = frozenset({"my", "me", "is", "it"})
+"""The little words a run-together word may end with ("checkmy"; "pasta" is not "past a")."""
 
-    def __init__(self, known: Iterable[str]):
+
+class Hearing:
+    """Repairs for one model's words: the words it knows, the pairs its samples say, and the
+    requests it knows word for word."""
+
+    def __init__(
+        self,
+        known: Iterable[str],
+        pairs: Iterable[str] = (),
+        whole: Iterable[str] = (),
+    ):
         self.known = frozenset(known)
+        self.pairs = frozenset(pairs)
+        self.whole = frozenset(whole)
+        self.by_sound: dict[str, list[str]] = {}
+        for word in sorted(self.known):
+            if len(key := sound(word)) > 1:
+                self.by_sound.setdefault(key, []).append(word)
+
+    def _alike(self, word: str) -> list[str]:
+        """Known words that sound like ``word``, the most alike in letters first."""
+        if len(word) < 3 or "'" in word or word in JOINERS:
+            return []
+        key = sound(word)
+        alike = [w for w in self.by_sound.get(key, []) if w != word]
+        least = SOUND_LEAST if len(key) > 2 else SHORT_SOUND_LEAST
+        found = process.extract(word, alike, scorer=fuzz.ratio, score_cutoff=least)
+        return [w for w, _, _ in found]
+
+    def _fits(self, words: list[str], place: int, word: str) -> bool:
+        """Whether ``word`` at ``place`` makes a pair the samples say (or a whole request)."""
+        if len(words) == 1:
+            return word in self.whole
+        before = f"{words[place - 1]} {word}" if place else ""
+        after = f"{word} {words[place + 1]}" if place + 1 < len(words) else ""
+        return before in self.pairs or after in self.pairs
+
+    def sounds_like(self, words: list[str], place: int) -> str | None:
+        """The word the one at ``place`` was misheard for: for a word the model does not know,
+        a known word that sounds the same and makes a pair the samples say ("dilute my data")."""
+        heard = words[place]
+        if heard in self.known or self._fits(words, place, heard):
+            return None
+        return next((w for w in self._alike(heard) if self._fits(words, place, w)), None)
 
     def split(self, word: str) -> list[str]:
         """An unknown word as the known words it runs together, else the word itself.
@@ -65,7 +114,7 @@ class Hearing:
             head, tail = word[:cut], word[cut:]
             if head not in self.known or (head not in JOINERS and len(head) < 3):
                 continue
-            if tail in self.known and (tail in JOINERS or len(tail) > 2):
+            if tail in self.known and (tail in LAST_PIECES or len(tail) > 2):
                 pieces = [head, tail]
             elif most > 2:
                 pieces = [head, *(self._pieces(tail, most - 1) or [])]
@@ -80,6 +129,15 @@ class Hearing:
         words: list[str] = []
         for word in text.split():
             words += self.split(SOUND_ALIKES.get(word, word))
+        for place in range(len(words) - 1, 0, -1):
+            first, second = words[place - 1], words[place]
+            if first in self.known or second in self.known:
+                continue
+            joined = [*words[: place - 1], first + second, *words[place + 1 :]]
+            like = self.sounds_like(joined, place - 1)
+            if like or (first + second) in self.known:
+                words = [*words[: place - 1], like or first + second, *words[place + 1 :]]
+        words = [self.sounds_like(words, place) or word for place, word in enumerate(words)]
         mended: list[str] = []
         for word in words:
             pair = (mended[-1], word) if mended else None

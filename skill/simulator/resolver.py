@@ -15,6 +15,7 @@ severe onset said with a warning sign is the emergency sign (:mod:`skill.simulat
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from functools import cache, cached_property
 
@@ -72,7 +73,13 @@ class Resolver(Ranker):
         for slot_type in self.model.slot_types.values():
             words |= {w for phrase in slot_type.phrases for w in phrase.split()}
             words |= getattr(slot_type, "vocabulary", frozenset())
-        return Hearing(words)
+        pairs = set(self.model.carrier_pairs)
+        for slot_type in self.model.slot_types.values():
+            for phrase in slot_type.phrases:
+                parts = phrase.split()
+                pairs |= {f"{a} {b}" for a, b in itertools.pairwise(parts)}
+        whole = {t.text for t in self.model.templates if t.intent != FALLBACK and not t.slots}
+        return Hearing(words, pairs, whole)
 
     @property
     def level(self) -> str:
