@@ -87,3 +87,18 @@ def test_a_word_the_model_does_not_know_is_read_as_the_one_it_sounds_like_in_con
 )
 def test_a_sound_alike_that_makes_no_sense_here_is_left_alone(text):
     assert get_resolver().hearing.repair(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("yes lah", "AMAZON.YesIntent"),
+        ("yes po", "AMAZON.YesIntent"),
+        ("abeg help me", "AMAZON.HelpIntent"),
+        ("cancel po", "AMAZON.CancelIntent"),
+        ("ready bru", "ReadyIntent"),
+        ("ma'am what is the cause of twitching toes po", "TwitchCausesIntent"),
+    ],
+)
+def test_words_that_only_soften_or_address_are_read_past(text, intent):
+    assert resolve(text).intent == intent

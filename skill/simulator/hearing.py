@@ -41,6 +41,15 @@ PAIRS = {
     ("lock", "a"): "log a",
 }
 """Two words misheard for one phrase of the skill's."""
+PARTICLES = frozenset(
+    {"lah", "leh", "lor", "meh", "po", "abeg", "eish", "bru", "bruh", "bro", "innit", "yaar"}
+    | {"sha", "jor", "ehn", "o", "eh", "ja", "nah", "hey", "mate", "sweetie", "hun", "darling"}
+    | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji"}
+)  # fmt: skip
+"""Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are
+dropped wherever they stand, as long as something else was said."""
+KEPT_PAIRS = frozenset({"nah yeah", "yeah nah", "haan ji", "no sir", "yes sir", "man up"})
+"""Pairs with a particle that mean something of their own."""
 JOINED_LEAST = 5
 """Shorter unknown words are not split (too many short words join into something)."""
 JOINERS = frozenset({"my", "is", "me", "a", "to", "the", "i", "it", "of", "in", "on", "up", "for"})
@@ -125,9 +134,14 @@ class Hearing:
         return None
 
     def repair(self, text: str) -> str:
-        """Normalised text with joined words split and sound-alikes put right."""
+        """Normalised text with particles dropped, joined words split and sound-alikes put
+        right."""
+        said = text.split()
+        kept = [w for w in said if w not in PARTICLES]
+        if kept and len(kept) < len(said) and not any(pair in text for pair in KEPT_PAIRS):
+            said = kept
         words: list[str] = []
-        for word in text.split():
+        for word in said:
             words += self.split(SOUND_ALIKES.get(word, word))
         for place in range(len(words) - 1, 0, -1):
             first, second = words[place - 1], words[place]
