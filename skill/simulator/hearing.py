@@ -43,7 +43,7 @@ PAIRS = {
 """Two words misheard for one phrase of the skill's."""
 PARTICLES = frozenset(
     {"lah", "leh", "lor", "meh", "po", "abeg", "eish", "bru", "bruh", "bro", "innit", "yaar"}
-    | {"sha", "jor", "ehn", "o", "eh", "ja", "nah", "hey", "mate", "sweetie", "hun", "darling"}
+    | {"sha", "jor", "ehn", "o", "eh", "ja", "hey", "mate", "sweetie", "hun", "darling"}
     | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji"}
 )  # fmt: skip
 """Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are

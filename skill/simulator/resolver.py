@@ -24,6 +24,7 @@ from skill.simulator.builtin_slots import TIME, in_day_half
 from skill.simulator.compiled_model import load_model
 from skill.simulator.hearing import Hearing
 from skill.simulator.ranking import Ranker
+from skill.simulator.rephrase import is_negated_no, rephrase
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
 from skill.simulator.severity import INTENT, emergency, is_severe
 from skill.simulator.slot_reading import spots
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 SEVERE = "(said with sudden onset, or a severe loss)"
+NO, NEGATED = "AMAZON.NoIntent", "(a no, with its reason after it)"
 """The sample an emergency resolution names: it is read from the words, not one sample."""
 CLEAR_WORDS, CLEAR_SHARE, CLEAR_LEAD = 8, 0.7, 12.0
 """A reading of an utterance of at least ``CLEAR_WORDS`` words that falls below the accept bar
@@ -154,10 +156,14 @@ class Resolver(Ranker):
 
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
-        normal = self.hearing.repair(normalise(text))
+        normal = normalise(text)
+        if normal not in self.model.exact:
+            normal = rephrase(self.hearing.repair(normal))
         if is_severe(self.model, normal):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
+        if is_negated_no(normal) and normal not in self.model.exact and NO in self.model.intents:
+            return Resolution(NO, 100.0, sample=NEGATED)
         ranked = self.rank(normal)
         decision = self.decide(ranked, accept, len(normal.split()))
         if not decision.accepted or decision.candidate is None:

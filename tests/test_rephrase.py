@@ -1,0 +1,52 @@
+"""How people put a request is read past: corrections, repeats, whose toe, a no with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.simulator.rephrase import is_negated_no, rephrase
+from skill.simulator.resolver import resolve
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("the wall one no wait the towel one", "the towel one"),
+        ("stress no hang on i meant the vitamin one", "the vitamin one"),
+        ("start over start over", "start over"),
+        ("my husband's toe keeps twitching why", "my toe keeps twitching why"),
+        ("why does her big toe jump", "why does my big toe jump"),
+        ("what am i meant to say", "what am i meant to say"),
+        ("my dog won't stop barking", "my dog won't stop barking"),
+    ],
+)
+def test_a_request_is_read_as_plainly_as_it_can_be(said, meant):
+    assert rephrase(said) == meant
+
+
+@pytest.mark.parametrize(
+    ("said", "negated"),
+    [
+        ("no i haven't had any numbness", True),
+        ("no i don't want a reminder", True),
+        ("nope not today", True),
+        ("no not you alexa", False),
+        ("now i don't know", False),
+    ],
+)
+def test_a_no_with_its_reason_is_a_no(said, negated):
+    assert is_negated_no(said) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("the wall one no wait the towel one", "StartStretchIntent", {"stretch": "TOWEL_CALF"}),
+        ("no i haven't had any numbness", "AMAZON.NoIntent", {}),
+        ("no i can't move my foot", "ReportSymptomIntent", {"symptom": "SUDDEN_SEVERE"}),
+        ("my husband's toe keeps twitching why", "TwitchCausesIntent", {}),
+    ],
+)
+def test_the_resolver_reads_past_them(text, intent, slots):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_ids) == (intent, slots)
