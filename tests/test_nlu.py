@@ -599,6 +599,12 @@ def test_a_time_slot_is_found_among_other_words():
         "i've hurt my foot badly and it's bleeding a lot",
         "i dropped something heavy on my foot",
         "i have chest pain and my leg is numb",
+        "i think i've broken my ankle",
+        "my calf is red hot and swollen",
+        "my big toe has gone black and cold",
+        "my legs are numb and i can't control my bladder",
+        "my face feels weird and my leg went numb",
+        "a dog bit my ankle and it's bleeding heavily",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):
@@ -620,6 +626,10 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
         "the stretches won't work",
         "i can't lift my toes up very well",
         "call a tow truck my car's broken down",
+        "severe weather alert for the weekend",
+        "my toe's a bit numb now and then",
+        "i quickly noticed my calf looked thinner",
+        "my back is killing me",
     ],
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):

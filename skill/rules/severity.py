@@ -3,7 +3,9 @@
 Read by the skill from what a person said for a symptom (Alexa's slot value), and by the offline
 resolver from a whole utterance, so that sudden or severe onset in any order and any words
 ("my leg went numb all of a sudden", "out of nowhere I can't move my foot") is never read as an
-ordinary sign.
+ordinary sign. Each pattern is one kind of meaning; most count only said of the speaker's own
+leg or foot (:data:`BODY`), so that a phone that died suddenly or a severe weather warning is no
+emergency, and a loss said to be partial or gradual (:data:`PARTIAL`) is a warning sign instead.
 """
 
 from __future__ import annotations
@@ -11,80 +13,155 @@ from __future__ import annotations
 import re
 
 SUDDEN_SIGNS = frozenset(
-    {"SUDDEN_SEVERE", "PAIN", "NUMBNESS", "TINGLING", "WEAKNESS", "DIFFICULTY_WALKING"}
-    | {"GAIT_CHANGE"}
+    {"PAIN", "NUMBNESS", "TINGLING", "WEAKNESS", "DIFFICULTY_WALKING", "GAIT_CHANGE"}
 )  # fmt: skip
-"""Signs that, come on suddenly, need help now (spreading or sleep loss do not)."""
+"""Signs that, come on suddenly, need help now (not spreading, sleep loss or wasting)."""
 ONSET = re.compile(
     r"\bsud+en\w*|\bof a sudden\b|\bout of (?:nowhere|the blue)\b|\bfrom nowhere\b"
-    r"|\b(?:without|with no|no) (?:any )?warning\b|\ball at once\b|\bat once\b"
-    r"|\bjust (?:now|happened|started|came on|went|gone|turned|became|collapsed)\b"
+    r"|\b(?:without|with no|no) (?:any )?warning\b|\b(?:all )?at once\b|\bat the same time\b"
+    r"|\bjust (?:now|happened|started|came on|went|gone|turned|became|collapsed|buckled)\b"
     r"|\b(?:really |very |so )?(?:fast|quickly|rapidly|quick)\b|\bin (?:a flash|an instant)\b"
     r"|\b(?:instantly|immediately|abruptly|unexpectedly|overnight|right away)\b"
-    r"|\b(?:in|within) (?:a few |a couple of |\w+ )?(?:seconds|minutes|an hour)\b"
-    r"|\b(?:a |few |couple of |\w+ )?(?:seconds|minutes|moments?) (?:ago|back)\b"
+    r"|\b(?:in|within) (?:the )?(?:last |past )?(?:a few |a couple of |\w+ )?"
+    r"(?:seconds|minutes|hour)"
+    r"|\b(?:a |few |couple of |\w+ )?(?:seconds|minutes|moments?|an hour) (?:ago|back)\b"
     r"|\b(?:since|for (?:the )?(?:last|past)) (?:a few |\w+ )?(?:seconds|minutes)\b"
-    r"|\ban hour ago\b|\bjust this (?:minute|second)\b|\bi woke up (?:and|with)\b"
+    r"|\bjust this (?:minute|second)\b|\bi woke up (?:and|with)\b|\bone minute\b|\btogether\b"
+    r"|\b(?:hasn't|has not|won't|will not) (?:come back|wake up)\b"
 )
 """Words that say a sign came on suddenly."""
-LOSS = re.compile(
-    r"\b(?:can't|can not|cannot|couldn't|unable to|not able to|won't be able to)"
-    r" (?:move|lift|wiggle|bend|flex|control|bear weight|put (?:any )?weight|walk on|stand on"
-    r"|stand up)\b"
-    r"|\b(?:won't|wont|doesn't|does not|will not|isn't|is not) (?:move|respond|hold me|work)"
-    r"|\b(?:can|could) (?:barely|hardly) (?:move|lift|stand|bear weight|walk on)\b"
-    r"|\b(?:went|gone|going|has gone) limp\b|\bbuckled under\b"
-    r"|\b(?:gave|given|giving|gives) (?:way|out)\b|\bcollapsed\b|\bstopped working\b"
-    r"|\bgone on me\b|\bparaly[sz]ed\b|\bbroken\b|\bbroke\b|\bfractured?\b"
-    r"|\bi (?:fell|have fallen|had a fall)\b|\bi've fallen\b|\blost (?:all )?control\b"
-    r"|\bno control\b|\blost all (?:the )?(?:feeling|sensation|strength)\b"
-    r"|\bcan't feel (?:\w+ ){1,3}at all\b|\bgone to jelly\b|\bhanging (?:down|limp)\b"
-    r"|\b(?:turned|gone|going|went|is|looks) (?:blue|white|black|purple|grey|gray|ice cold)\b"
-    r"|\bcold and (?:blue|pale|white)\b"
+GRADUAL = re.compile(
+    r"\b(?:noticed|spotted|realised|realized|twitch\w*|jerk\w*|jump\w*|spasms?)\b"
+    r"|\b(?:now and (?:then|again)|comes and goes|on and off|off and on|sometimes|the odd time)\b"
+    r"|\b(?:not sure|don't know|dunno) (?:if|whether)\b|\b(?:nothing|not|no) sud+en"
+    r"|\b(?:goes|went|wears) (?:off|away) (?:quickly|fast)\b|\bit goes quickly\b"
 )
-"""Words that say a loss of the body's use, whenever it came on."""
-EXTREME = re.compile(
-    r"\b(?:agony|agonising|agonizing|excruciating|unbearable|emergency|slurr\w*|droop\w*)\b"
-    r"|(?<!more )(?<!getting )\bsevere\b|\bworst pain\b|\bin agony\b"
-    r"|\b(?:crippling|screaming|extreme|horrendous|intense|terrible|awful|horrible|unreal)"
-    r" pain\b|\b(?:can't|cannot) (?:bear|take|stand) (?:the|this) pain\b"
-    r"|\bpain is (?:too much|unbearable)\b|\b(?:can't|cannot|trouble) (?:speak|talking|speaking)"
-    r"|\b(?:extremely|unbearably|excruciatingly|incredibly|insanely) painful\b"
-    r"|\bhurts like hell\b|\boff the charts\b|\bten out of ten\b|\bscreaming in pain\b"
-    r"|\b(?:bladder|bowels?|groin|saddle|waist down)\b"
-    r"|\b(?:half|one side of|the (?:left|right) side of) (?:my )?(?:body|face)\b"
-    r"|\bchest pains?\b|\bpains? in my chest\b|\b(?:can't|cannot|can not|struggling to) breathe\b"
-    r"|\bshort of breath\b"
-    r"|\bbleeding (?:a lot|heavily|badly|loads|lots|everywhere|profusely|won't stop|non stop)\b"
-    r"|\b(?:won't|will not|doesn't|does not) stop bleeding\b|\bblood everywhere\b"
-    r"|\b(?:badly|seriously|really badly|really) (?:hurt|injured)\b"
-    r"|\b(?:hurt|injured|cut|crushed|smashed|twisted) (?:\w+ ){0,3}(?:badly|seriously)\b"
-    r"|\b(?:crushed|smashed)\b|\bsomething heavy\b|\bdeep cut\b|\bbone sticking out\b"
-    r"|\b(?:serious|bad|nasty) (?:injury|fall|accident)\b|\bdislocated\b"
-)
-"""Words that say a severe pain or injury, or a sign of a stroke or heart attack, anywhere."""
+"""A sudden twitch, a change suddenly noticed, a sign that comes and goes, or a doubt."""
 BODY = re.compile(
-    r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|thighs?|knees?|arms?|hands?|face|body"
-    r"|side|under me|on me|heel|sole|stand up|stand on|bear weight|walk on)\b"
+    r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
+    r"|bones?|arms?|hands?|face|body|side|bottom|waist|under me|on me|stand up|stand on"
+    r"|bear weight|walk on|put weight)(?:'s)?\b"
 )
-"""Words that say the loss is of the body (a broken phone is no emergency)."""
-
-
+"""Words that say the sign is in the body (a broken phone is no emergency)."""
+OWN = re.compile(
+    r"\b(?:my|me|ma|mi|both|either)\b(?: \w+){0,2}? (?:toes?|foot|feet|legs?|ankles?|calf|calves"
+    r"|knees?|shins?|heel|bones?)\b"
+)
+"""Words that say the body is the speaker's own (the chair leg that snapped is no injury)."""
+SIGN = re.compile(r"\b(?:numb|tingl|pain|weak|hurt|ach|pins and needles|came on)")  # no place
+ELSEWHERE = re.compile(
+    r"\b(?:stomach|tummy|belly|head|back|tooth|teeth|throat|ears?|eyes?|neck|shoulders?)\b"
+)
+"""Other parts of the body, whose sudden signs this skill does not read as its emergency."""
+BAD = re.compile(r"\b(?:bad|badly|severe|terrible|awful|horrible|horrendous)\b")
+"""Words that, said with sudden onset, make it an emergency ("it came on sudden and it's bad")."""
+LIMB = r"(?:foot|feet|legs?|leg's|foot's|legs')"
+LOSS = re.compile(
+    r"\b(?:can't|cant|can not|cannot|cannae|cyaan|couldn't|unable to|not able to|no fit)"
+    r" (?:even )?(?:move|more|lift|wiggle|bend|flex|control|shift|push off|bear weight"
+    r"|put (?:any )?weight|walk on|stand on|stand up|walk at all)\b"
+    r"|\b(?:won't|wont|doesn't|does not|will not|isn't|is not|not|no fit|nah)"
+    r" (?:move|moving|respond|hold me|work|working|do what)"
+    r"|\b(?:can|could) (?:barely|hardly) (?:move|lift|stand|bear weight|walk on)\b"
+    r"|\b(?:went|gone|going|has gone|just) (?:limp|floppy)\b|\bbuckled\b|\bhanging (?:down|limp)\b"
+    r"|\b(?:gave|given|giving|gives) (?:way|weigh|out)\b|\bcollapsed\b|\bstopped working\b"
+    r"|\bgone on me\b|\bput one foot in front of the other\b"
+    r"|\bparaly[sz]ed\b|\blost (?:all )?control\b|\bno control\b|\bgone to jelly\b"
+    r"|\blost all (?:the )?(?:feeling|sensation|strength)\b|\bcan't feel (?:\w+ ){1,3}at all\b"
+    r"|\b(?:can't|cant|cannot|cannae|not able to|unable to|no fit) feel (?:either of |both )?"
+    rf"(?:my |me |ma |mi )?(?:whole |left |right )?(?:{LIMB}|a thing|anything)"
+    rf"|\b{LIMB} (?:has |have |is |are )?(?:gone|went|don|just) (?:proper |completely |all )?"
+    r"(?:dead|die|carked it)|\bdead leg\b"
+    r"|\b(?:dragging|foot drop)\b.*\b(?:since this morning|today)\b"
+)
+"""Words that say a loss of a foot or leg's use or feeling, whenever it came on."""
 PARTIAL = re.compile(
     r"\b(?:very well|properly|as well as|as (?:much|high|far|easily|well) as|like i used to"
-    r"|like (?:i did )?before|any more|anymore|by the end of the day)\b"
+    r"|like (?:i did )?before|any more|anymore|by the end of the day|very far|far)\b"
 )
-"""Words that make a loss partial or gradual ("can't lift my toes up very well"): a warning
-sign for a doctor, not an emergency, unless said with sudden onset."""
+"""Words that make a loss partial or gradual ("can't lift my toes up very well")."""
+PAIN = r"(?:pain\w*|hurts?|hurting|sore|aches?|aching)"
+SEVERE_PAIN = re.compile(
+    r"\b(?:agony|agonising|agonizing|excruciating\w*|unbearabl[ey]|slurr\w*|droop\w*)\b"
+    r"|\bworst pain\b|\bscreaming\b|\bin (?:tears|bits)\b|\bcrying\b|\bbeen sick\b|\bthrew up\b"
+    rf"|\b(?:crippling|extreme|horrendous|intense|terrible|awful|horrible|unreal|severe) {PAIN}"
+    rf"|\b{PAIN}(?: \w+)?(?:'s| is| was| so) (?:\w+ )?"
+    r"(?:terrible|unreal|severe|too much|unbearable)"
+    rf"|\b{PAIN}(?: \w+){{0,3}} too much\b|\bso much pain\b|\bcan't think\b"
+    r"|\b(?:can't|cannot|cant|cyaan|no fit|can not) (?:bear|take|stand|tolerate|tahan|cope)"
+    r"|\b(?:extremely|unbearably|excruciatingly|incredibly|insanely) painful\b"
+    rf"|\bhurts (?:like hell|so (?:much|bad) i)|\b(?:off the charts|ten out of ten)\b.*\b{PAIN}"
+    rf"|\b{PAIN}\b.*\b(?:off the charts|ten out of ten)\b|\b(bad|sore|pain) \1\b"
+    r"|\b(?:stabbing|knife|burning)\b.*\b(?:won't|doesn't|does not|will not) stop\b"
+)
+"""Words that say a pain is severe (said of a leg or foot)."""
+INJURY = re.compile(
+    r"\b(?:broken|broke|bruk|break|fractured?|snapped|dislocated|deformed|squint|sideways"
+    r"|crushed|squashed|smashed|gashed|scalded|blistering|ran over|run over|bitten)\b"
+    r"|\b(?:snake|dog|spider|insect|something|it) (?:just )?bit\b"
+    r"|\bheard a (?:crack|snap|pop)\b|\bpopped\b|\bfunny angle\b|\bwrong way\b|\ball twisted\b"
+    r"|\bbone (?:is )?(?:sticking|poking)|\bsee the bone\b|\bdeep cut\b|\bright through\b"
+    r"|\b(?:dropped|fell|rolled) (?:\w+ ){0,4}(?:on|onto) (?:my|me|ma|mi) (?:toes?|foot|feet|leg)"
+    r"|\b(?:i (?:fell|fall)|i've fallen|i had a fall|fell (?:down|doon)|come a cropper|stacked it)"
+    r"|\bblood\b|\bbleed\w* (?:a lot|heavily|badly|loads|lots|everywhere|profusely|too much"
+    r"|like crazy|nuff|well well|won't stop|non stop)"
+    r"|\b(?:won't|will not|doesn't|does not|nah|not) stop bleeding\b"
+    r"|\b(?:badly|seriously|really badly) (?:hurt|injured)\b|\bmassive\b"
+    r"|\b(?:hurt|injured|cut|twisted) (?:\w+ ){0,3}(?:badly|seriously)\b|\bserious injury\b"
+)
+"""A fracture or deformity, a crush, a bite, a burn, a deep wound, heavy bleeding, a fall."""
+STROKE = re.compile(
+    r"\b(?:face|smile)(?:'s)? (?:is |has )?(?:gone )?(?:droop\w*|lopsided|numb)|\bslurr\w*"
+    r"|\bwords (?:are )?(?:all )?(?:jumbled|coming out wrong)"
+    r"|\b(?:i'm|i am|i feel|feeling) (?:really |all |very |so )?(?:confused|dizzy)\b"
+    r"|\bvision (?:went|is|has gone) (?:blurry|double)|\b(?:can't|cannot|trouble) (?:speak|talk)"
+    r"|\b(?:half|one side of|(?:left|right) side of) (?:my )?(?:body|face)"
+    r"|\bface (?:feels|is|looks|has gone|went) (?:funny|weird|numb|droopy|strange)"
+    r"|\barm and (?:my )?leg\b|\bleg and (?:my )?arm\b"
+    r"|\b(?:left|right|one|whole|entire) side\b(?! of (?:my|the) (?:foot|toe|heel|big))(?:'s)?"
+    r"(?: \w+){0,3} (?:numb|weak|dead|paraly\w*)\b|\bshort of breath\b"
+    r"|\bchest pains?\b|\bpains? in my chest\b|\b(?:can't|cannot|struggling to) breathe\b"
+)
+"""Signs of a stroke (or heart attack) said with a leg or foot sign."""
+CIRCULATION = re.compile(
+    r"\b(?:black|blue|purple|white|pale|grey|gray)\b(?: \w+){0,4} (?:cold|cauld|freezing)\b"
+    r"|\b(?:cold|cauld|freezing)\b(?: \w+){0,3} (?:black|blue|purple|white|pale)\b"
+    r"|\b(?:turned|gone|went|going) (?:all )?(?:blue|black|purple)\b"
+    r"|\bred (?:streaks?|lines?)\b|\bpus\b|\boozing\b|\bfever\b|\bshivery\b|\bfeel faint\b"
+)
+"""Signs of a blocked artery or a spreading infection (said of a leg or foot)."""
+HOT_RED_SWOLLEN = re.compile(r"\b(?:hot|red|swollen|swelling)\b")
+"""Two of these said of a calf or foot are the signs of a clot or a deep infection."""
+BLADDER = re.compile(
+    r"\b(?:bladder|bowels?|wet (?:myself|the bed)|incontinen\w*)\b"
+    r"|\b(?:can't|cannot) (?:pee|wee|hold my wee|feel myself going)"
+    r"|\bnumb\w*\b.*\b(?:groin|saddle|bottom|between my legs|waist down)\b"
+    r"|\b(?:groin|saddle|bottom|between my legs)\b.*\bnumb"
+)
+"""Loss of bladder or bowel control, or numbness where one sits (cauda equina)."""
+EMERGENCY = re.compile(
+    r"\b(?:it's|it is|this is|having) an emergency\b"
+    r"|\bsevere (?:\w+ )?(?:pain|numbness|weakness|swelling|bleeding|injury|cramp)"
+)
+"""Words that call it an emergency or severe outright."""
 
 
 def says_severe(text: str) -> bool:
-    """Whether lowercase words say a severe pain, a severe loss of the body's use, or a stroke."""
-    if EXTREME.search(text):
+    """Whether lowercase words say a severe pain, injury or loss of a leg or foot, or a stroke."""
+    if EMERGENCY.search(text) or (SEVERE_PAIN.search(text) and re.search(rf"\b{PAIN}", text)):
         return True
-    return bool(LOSS.search(text) and BODY.search(text) and not PARTIAL.search(text))
+    if not BODY.search(text):
+        return False
+    if LOSS.search(text) and not PARTIAL.search(text):
+        return True
+    hot_red_swollen = {word[:4] for word in HOT_RED_SWOLLEN.findall(text)}  # swollen, swelling
+    if len(hot_red_swollen) >= 2:
+        return True
+    if INJURY.search(text) and OWN.search(text):
+        return True
+    return any(pattern.search(text) for pattern in (SEVERE_PAIN, STROKE, CIRCULATION, BLADDER))
 
 
 def says_sudden(text: str) -> bool:
-    """Whether lowercase words say something came on suddenly."""
-    return bool(ONSET.search(text))
+    """Whether lowercase words say something came on suddenly (not a twitch or a doubt)."""
+    return bool(ONSET.search(text)) and not GRADUAL.search(text)

@@ -7,7 +7,7 @@ foot"), so that no phrasing of an emergency is read as an ordinary sign or sent 
 
 from __future__ import annotations
 
-from skill.rules.severity import SUDDEN_SIGNS, says_severe, says_sudden
+from skill.rules.severity import BAD, BODY, ELSEWHERE, SIGN, SUDDEN_SIGNS, says_severe, says_sudden
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import SlotFill
 
@@ -16,11 +16,19 @@ INTENT, SLOT, SLOT_TYPE, VALUE = "ReportSymptomIntent", "symptom", "SymptomType"
 
 
 def is_severe(model: Model, text: str) -> bool:
-    """Whether normalised text says a sudden or severe sign, in any order."""
+    """Whether normalised text says a sudden or severe sign, in any order.
+
+    Sudden onset counts with a warning sign that needs help when sudden (numbness, not the onset
+    words alone: "the wifi suddenly dropped out"), or said to be bad, and not of another part of
+    the body only.
+    """
     if says_severe(text):
         return True
-    if not says_sudden(text):
+    body = BODY.search(text)
+    if not says_sudden(text) or (not body and (ELSEWHERE.search(text) or not SIGN.search(text))):
         return False
+    if BAD.search(text):
+        return True
     return any(
         fill.value_id in SUDDEN_SIGNS for _, _, fill, _ in model.runs(text.split(), SLOT_TYPE)
     )
