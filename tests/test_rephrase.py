@@ -18,6 +18,9 @@ from skill.simulator.resolver import resolve
         ("why does her big toe jump", "why does my big toe jump"),
         ("what am i meant to say", "what am i meant to say"),
         ("my dog won't stop barking", "my dog won't stop barking"),
+        ("it's a bit sore so it is", "it's a bit sore"),
+        ("ask toe twitch helper why my toes are jumping", "why my toes are jumping"),
+        ("cancel all my reminders from toe twitch helper", "cancel all my reminders"),
     ],
 )
 def test_a_request_is_read_as_plainly_as_it_can_be(said, meant):

@@ -30,6 +30,26 @@ NEGATED_NO = re.compile(
 """A no said with its reason ("no i haven't had any numbness"): an answer of no."""
 
 
+TAGS = re.compile(
+    r"(?<=\w) (?:so (?:it|i|they|he|she|we) (?:is|am|are|does|do|has|have|was|did)"
+    r"|isn't it|innit|you know|or what|or not|know what i mean)$"
+)
+"""A tag after a statement ("it's a bit sore so it is"): it asks nothing of its own."""
+INVOKED = re.compile(
+    r"^(?:alexa )?(?:ask|tell|open|launch|start|use) toe twitch helper"
+    r" (?:to |for |about |if |whether |and |that )?"
+    r"|\b(?:on|in|from|with|using|to) toe twitch helper\b"
+)
+"""The skill named in the request ("ask toe twitch helper why my toes are jumping"): Alexa
+takes the name off before the skill hears the rest."""
+
+
+def untagged(text: str) -> str:
+    """The statement without its tag, and without the skill's own name around it."""
+    text = INVOKED.sub("", TAGS.sub("", text)).strip()
+    return " ".join(text.split())
+
+
 def correction(text: str) -> str:
     """What a corrected request asks for ("the tired one no actually the nerve one" -> the
     nerve one); the text itself when nothing was corrected."""
@@ -59,4 +79,4 @@ def is_negated_no(text: str) -> bool:
 
 def rephrase(text: str) -> str:
     """The request as plainly as it can be read: corrected, said once, about the person."""
-    return own(said_once(correction(text)))
+    return own(said_once(correction(untagged(text)) or text))
