@@ -58,7 +58,9 @@ from skill.simulator.text import normalise  # noqa: E402
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "nlu_eval2.yaml"
 DEV = DATA / "nlu_dev.yaml"
-DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "_severe"))
+DEVS = tuple(
+    DATA / f"nlu_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "_severe")
+)
 PROTECTED = (DEV, DATA / "nlu_dev5.yaml", EVAL)
 """Sets the model may not hold word for word: the held-out set and the hand-written ones."""
 EMERGENCY = ("ReportSymptomIntent", {"symptom": "SUDDEN_SEVERE"})

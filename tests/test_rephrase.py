@@ -24,7 +24,7 @@ from skill.simulator.resolver import resolve
     ],
 )
 def test_a_request_is_read_as_plainly_as_it_can_be(said, meant):
-    assert rephrase(said) == meant
+    assert rephrase(said, "toe twitch helper") == meant
 
 
 @pytest.mark.parametrize(

@@ -35,18 +35,19 @@ TAGS = re.compile(
     r"|isn't it|innit|you know|or what|or not|know what i mean)$"
 )
 """A tag after a statement ("it's a bit sore so it is"): it asks nothing of its own."""
-INVOKED = re.compile(
-    r"^(?:alexa )?(?:ask|tell|open|launch|start|use) toe twitch helper"
-    r" (?:to |for |about |if |whether |and |that )?"
-    r"|\b(?:on|in|from|with|using|to) toe twitch helper\b"
+INVOKING = (
+    r"^(?:alexa )?(?:ask|tell|open|launch|start|use) {name}"
+    r" (?:to |for |about |if |whether |and |that )?|\b(?:on|in|from|with|using|to) {name}\b"
 )
 """The skill named in the request ("ask toe twitch helper why my toes are jumping"): Alexa
 takes the name off before the skill hears the rest."""
 
 
-def untagged(text: str) -> str:
+def untagged(text: str, invocation: str = "") -> str:
     """The statement without its tag, and without the skill's own name around it."""
-    text = INVOKED.sub("", TAGS.sub("", text)).strip()
+    text = TAGS.sub("", text)
+    if invocation and invocation in text:
+        text = re.sub(INVOKING.format(name=re.escape(invocation)), "", text)
     return " ".join(text.split())
 
 
@@ -77,6 +78,6 @@ def is_negated_no(text: str) -> bool:
     return bool(NEGATED_NO.match(text))
 
 
-def rephrase(text: str) -> str:
+def rephrase(text: str, invocation: str = "") -> str:
     """The request as plainly as it can be read: corrected, said once, about the person."""
-    return own(said_once(correction(untagged(text)) or text))
+    return own(said_once(correction(untagged(text, invocation)) or text))

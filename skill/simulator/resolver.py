@@ -158,7 +158,7 @@ class Resolver(Ranker):
         """The intent and slots for typed text; the fallback when nothing is close enough."""
         normal = normalise(text)
         if normal not in self.model.exact:
-            normal = rephrase(self.hearing.repair(normal))
+            normal = rephrase(self.hearing.repair(normal), self.model.invocation)
         if is_severe(self.model, normal):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
