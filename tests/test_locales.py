@@ -194,7 +194,7 @@ def test_simulate_in_en_in_reaches_the_pain_advice(capsys):
     [
         ("en-GB", "should i ring the surgery", "WhenToSeeDoctorIntent"),
         ("en-AU", "my toe twitched this arvo", "LogTwitchIntent"),
-        ("en-CA", "should i go to emerg", "WhenToSeeDoctorIntent"),
+        ("en-CA", "should i see my family doctor", "WhenToSeeDoctorIntent"),
     ],
 )
 def test_simulate_uses_the_locales_own_model(locale, text, intent):

@@ -96,7 +96,8 @@ SEVERE_PAIN = re.compile(
 )
 """Words that say a pain is severe (said of a leg or foot)."""
 INJURY = re.compile(
-    r"\b(?:broken|broke|bruk|break|fractured?|snapped|dislocated|deformed|squint|sideways"
+    r"\b(?:broken|broke|bruk|break(?! it down| down)|fractured?|snapped|dislocated|deformed"
+    r"|squint|sideways"
     r"|crushed|squashed|smashed|gashed|scalded|blistering|ran over|run over|bitten)\b"
     r"|\b(?:snake|dog|spider|insect|something|it) (?:just )?bit\b"
     r"|\bheard a (?:crack|snap|pop)\b|\bpopped\b|\bfunny angle\b|\bwrong way\b|\ball twisted\b"
