@@ -417,7 +417,7 @@ def test_explain_shows_the_intents_considered_their_scores_and_slots():
     [
         ("toe", f"is below threshold {get_resolver().accept:.1f}"),
         ("delete all my alarms", 'closest to out-of-domain "delete all my alarms"'),
-        ("banana", "a bare slot value must name a value exactly"),
+        ("magnesiums", "a bare slot value must name a value exactly"),
         ("", "nothing to match"),
         ("x" * 10_000, "nothing to match"),
     ],
