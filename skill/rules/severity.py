@@ -73,6 +73,13 @@ LOSS = re.compile(
     rf"|\b{LIMB} (?:has |have |is |are )?(?:gone|went|don|just) (?:proper |completely |all )?"
     r"(?:dead|die|carked it)|\bdead leg\b"
     r"|\b(?:dragging|foot drop)\b.*\b(?:since this morning|today)\b"
+    rf"|\b{LIMB} (?:has |is )?(?:just )?(?:gone|quit|up and quit|packed in|cooked)"
+    r"(?= (?:man|completely|pet|bro|y'all|on me)\b|$)"
+    rf"|\b{LIMB} (?:has |is )?(?:stopped|not) (?:obeying|listening|hearing|working)"
+    r"|\b(?:can't|cannot|can not) (?:feel|fill) or move\b|\blost my (?:leg|foot)\b"
+    r"|\b(?:leg|foot) (?:got|has) no feeling\b|\bno feeling in (?:my |me )?(?:whole )?(?:leg|foot)"
+    r"|\b(?:can't|cannot|can not) (?:fill|feel) (?:my |me )?(?:foot|leg|him|her|it)"
+    r" (?:at all|anymore)"
 )
 """Words that say a loss of a foot or leg's use or feeling, whenever it came on."""
 PARTIAL = re.compile(
@@ -93,6 +100,11 @@ SEVERE_PAIN = re.compile(
     rf"|\bhurts (?:like hell|so (?:much|bad) i)|\b(?:off the charts|ten out of ten)\b.*\b{PAIN}"
     rf"|\b{PAIN}\b.*\b(?:off the charts|ten out of ten)\b|\b(bad|sore|pain) \1\b"
     r"|\b(?:stabbing|knife|burning)\b.*\b(?:won't|doesn't|does not|will not) stop\b"
+    rf"|\b(?:pass(?:ing)? out|faint\w*|black(?:ing)? out)\b.*\b{PAIN}"
+    rf"|\b{PAIN}\b.*\bpass(?:ing)? out"
+    r"|\bvery very pain|\bpain\w*(?: \w+){0,3} (?:seriously|killing me)"
+    r"|\b(?:foot|feet|leg|legs|calf|toes?)(?:'s| is| are) killing me\b"
+    r"|\b(?:can't|cannot|can not) (?:support|put) (?:it|my weight|weight)(?: down)?\b"
 )
 """Words that say a pain is severe (said of a leg or foot)."""
 INJURY = re.compile(
@@ -109,11 +121,14 @@ INJURY = re.compile(
     r"|\b(?:won't|will not|doesn't|does not|nah|not) stop bleeding\b"
     r"|\b(?:badly|seriously|really badly) (?:hurt|injured)\b|\bmassive\b"
     r"|\b(?:hurt|injured|cut|twisted) (?:\w+ ){0,3}(?:badly|seriously)\b|\bserious injury\b"
+    r"|\b(?:tore|torn|ripped|squished|mangled|stuck in the door|twisted funny)\b"
+    r"|\b(?:can't|cannot) get up\b"
 )
 """A fracture or deformity, a crush, a bite, a burn, a deep wound, heavy bleeding, a fall."""
 STROKE = re.compile(
     r"\b(?:face|smile)(?:'s)? (?:is |has )?(?:gone )?(?:droop\w*|lopsided|numb)|\bslurr\w*"
-    r"|\bwords (?:are )?(?:all )?(?:jumbled|coming out wrong)"
+    r"|\bwords (?:are )?(?:all )?(?:jumbled|muddled|coming out (?:wrong|muddled|funny))"
+    r"|\b(?:having|had) a stroke\b|\bstroke\b"
     r"|\b(?:i'm|i am|i feel|feeling) (?:really |all |very |so )?(?:confused|dizzy)\b"
     r"|\bvision (?:went|is|has gone) (?:blurry|double)|\b(?:can't|cannot|trouble) (?:speak|talk)"
     r"|\b(?:half|one side of|(?:left|right) side of) (?:my )?(?:body|face)"
@@ -129,19 +144,23 @@ CIRCULATION = re.compile(
     r"|\b(?:cold|cauld|freezing)\b(?: \w+){0,3} (?:black|blue|purple|white|pale)\b"
     r"|\b(?:turned|gone|went|going) (?:all )?(?:blue|black|purple)\b"
     r"|\bred (?:streaks?|lines?)\b|\bpus\b|\boozing\b|\bfever\b|\bshivery\b|\bfeel faint\b"
+    r"|\bno pulse\b|\bblew and cold\b|\b(?:cold|freezing) and (?:grey|gray|blue|blew|white)"
 )
 """Signs of a blocked artery or a spreading infection (said of a leg or foot)."""
-HOT_RED_SWOLLEN = re.compile(r"\b(?:hot|red|swollen|swelling)\b")
+HOT_RED_SWOLLEN = re.compile(r"\b(?:hot|warm|red|swollen|swelling|puffy)\b")
 """Two of these said of a calf or foot are the signs of a clot or a deep infection."""
 BLADDER = re.compile(
-    r"\b(?:bladder|bowels?|wet (?:myself|the bed)|incontinen\w*)\b"
+    r"\b(?:bladder|bowels?|wet (?:myself|the bed)|(?:peed|pooed|soiled) myself|incontinen\w*)\b"
     r"|\b(?:can't|cannot) (?:pee|wee|hold my wee|feel myself going)"
     r"|\bnumb\w*\b.*\b(?:groin|saddle|bottom|between my legs|waist down)\b"
     r"|\b(?:groin|saddle|bottom|between my legs)\b.*\bnumb"
 )
 """Loss of bladder or bowel control, or numbness where one sits (cauda equina)."""
 EMERGENCY = re.compile(
-    r"\b(?:it's|it is|this is|having) an emergency\b"
+    r"\b(?:it's|it is|this is|having) an emergency\b|\bambulance\b"
+    r"|\bcall (?:nine one one|nine nine nine|triple zero|one one two|an ambulance)\b"
+    r"|^(?:emergency|help) (?:my )?(?:leg|foot|feet|legs)\b|\b(?:leg|foot) (?:numb )?help$"
+    r"|\bbleeding (?:and )?(?:it )?(?:won't|will not|doesn't) stop\b|\bpouring (?:with )?blood\b"
     r"|\bsevere (?:\w+ )?(?:pain|numbness|weakness|swelling|bleeding|injury|cramp)"
 )
 """Words that call it an emergency or severe outright."""
