@@ -59,7 +59,8 @@ DATA = ROOT / "tests" / "data"
 EVAL = DATA / "nlu_eval2.yaml"
 DEV = DATA / "nlu_dev.yaml"
 DEVS = tuple(
-    DATA / f"nlu_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "_severe")
+    DATA / f"nlu_dev{n}.yaml"
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "_severe")
 )
 EVALS = (EVAL, DATA / "nlu_eval3.yaml")
 """The held-out sets, each written blind by a different person after the model had samples."""
