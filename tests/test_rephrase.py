@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from skill.simulator.explain import explain
 from skill.simulator.rephrase import is_negated_no, rephrase
 from skill.simulator.resolver import resolve
 
@@ -53,3 +54,15 @@ def test_a_no_with_its_reason_is_a_no(said, negated):
 def test_the_resolver_reads_past_them(text, intent, slots):
     resolution = resolve(text)
     assert (resolution.intent, resolution.slot_ids) == (intent, slots)
+
+
+def test_explain_shows_how_the_words_were_read():
+    table = explain("abeg the wall one no wait the towel one")
+    assert 'read as: "the towel one"' in table.splitlines()[1]
+    assert table.splitlines()[-2].startswith("decision: StartStretchIntent")
+
+
+def test_explain_names_a_no_said_with_its_reason():
+    assert explain("no i haven't had any numbness").splitlines()[-1] == (
+        "decision: AMAZON.NoIntent (accepted: (a no, with its reason after it))"
+    )

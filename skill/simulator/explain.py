@@ -10,6 +10,7 @@ from __future__ import annotations
 from skill.rules.interaction_model import DEFAULT_LOCALE
 from skill.simulator.resolver import (
     FALLBACK,
+    NEGATED,
     SEVERE,
     WRITES,
     Candidate,
@@ -71,15 +72,21 @@ def _thresholds(resolver: Resolver) -> str:
     )
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     """A readable table of the intents considered for ``text``, their scores, and the decision."""
     resolver = get_resolver(locale)
-    normal = normalise(text)
+    said, normal = normalise(text), resolver.reading(text)
     ranked = resolver.rank(normal)
     decision = resolver.decide(ranked, words=len(normal.split()))
     resolution = resolver.resolve(text)
-    shown = normal if len(normal) <= 120 else normal[:117] + "..."
-    lines = [f'utterance: "{shown}"', _thresholds(resolver), ""]
+    lines = [f'utterance: "{_short(said)}"']
+    if normal != said:
+        lines.append(f'read as: "{_short(normal)}"')
+    lines += [_thresholds(resolver), ""]
     if ranked:
         lines += _table(_rows(ranked))
     else:
@@ -88,6 +95,8 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     if resolution.sample == SEVERE:
         lines.append(f"decision: {resolution.intent} (accepted: sudden or severe {SEVERE})")
         lines.append(f"slots: {_slot_text(resolution.slots)}")
+    elif resolution.sample == NEGATED:
+        lines.append(f"decision: {resolution.intent} (accepted: {NEGATED})")
     elif decision.accepted:
         lines.append(f"decision: {resolution.intent} ({decision.reason})")
         lines.append(f"slots: {_slot_text(resolution.slots)}")

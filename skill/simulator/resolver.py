@@ -34,6 +34,7 @@ from skill.simulator.thresholds import SENSITIVITY, Calibration, calibrate, evid
 
 __all__ = [
     "FALLBACK",
+    "NEGATED",
     "SENSITIVITY",
     "SEVERE",
     "WRITES",
@@ -154,11 +155,17 @@ class Resolver(Ranker):
             )
         return Decision(best, True, f"accepted: {weighed} >= threshold {accept:.1f}")
 
+    def reading(self, text: str) -> str:
+        """Typed text as it is read: normalised and, unless it is a sample word for word,
+        with mishearings repaired and corrections, tags and the skill's name read past."""
+        normal = normalise(text)
+        if normal in self.model.exact:
+            return normal
+        return rephrase(self.hearing.repair(normal), self.model.invocation)
+
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
-        normal = normalise(text)
-        if normal not in self.model.exact:
-            normal = rephrase(self.hearing.repair(normal), self.model.invocation)
+        normal = self.reading(text)
         if is_severe(self.model, normal):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
