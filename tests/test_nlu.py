@@ -477,7 +477,7 @@ def test_a_number_slot_is_sent_as_digits_without_entity_resolution():
     }
 
 
-@pytest.mark.parametrize("text", ["12345", "twenty", "set the thermostat to seventy"])
+@pytest.mark.parametrize("text", ["12345", "seventy", "set the thermostat to seventy"])
 def test_a_number_alone_or_elsewhere_is_no_hold_request(text):
     assert resolve(text).intent == FALLBACK
 
@@ -561,9 +561,15 @@ def test_a_time_said_alone_answers_the_reminder_question(text, time):
     assert (resolution.intent, resolution.slot_values) == ("SetReminderIntent", {"time": time})
 
 
-@pytest.mark.parametrize("text", ["seven", "forty two"])
-def test_a_number_said_alone_is_no_time(text):
+@pytest.mark.parametrize("text", ["seven", "forty two", "five"])
+def test_a_number_said_alone_is_no_time_and_no_hold(text):
     assert resolve(text).intent == FALLBACK
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("twenty", "20"), ("thirty", "30")])
+def test_a_hold_length_said_alone_answers_the_hold_question(text, seconds):
+    resolution = resolve(text)
+    assert (resolution.intent, resolution.slot_values) == ("HoldLengthIntent", {"seconds": seconds})
 
 
 def test_a_time_slot_is_found_among_other_words():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from skill.simulator.builtin_slots import NUMBER_WORDS, BuiltInSlotType
+from skill.simulator.builtin_slots import NUMBER, NUMBER_WORDS, BuiltInSlotType
 from skill.simulator.compiled_model import Model
 from skill.simulator.resolution import Candidate
 from skill.simulator.scoring import SHORTLIST, Pool, score_samples
 from skill.simulator.slot_reading import Spot, aligned_words, read_slot, spots
+from skill.simulator.slot_values import SlotFill
 from skill.simulator.text import stem, word_stems
 
 MAX_WORDS = 22
@@ -59,6 +60,8 @@ MODIFIERS = frozenset(
     | {"pretty", "proper", "real", "super", "so", "all", "totally", "completely", "stupid"}
 )  # fmt: skip
 """Words that say which toe or how much, not what the request is: a carrier may skip them."""
+HOLD_SECONDS = frozenset(range(10, 65, 5))
+"""Numbers that, said alone, can answer how long a hold should be (the skill offers 20 or 30)."""
 CLAUSE_LEAST = 2
 """A clause of one word ("on and off") is no request of its own."""
 
@@ -81,6 +84,14 @@ def _trim(words: list[str]) -> list[str]:
                 end, moved = end - len(frame), True
                 break
     return words[start:end]
+
+
+def _bare_reading(text: str, fill: SlotFill) -> bool:
+    """Whether a value said alone can be the answer a bare sample stands for: any custom value,
+    a time said as one ("half six"), or a number that could be a hold in seconds ("twenty")."""
+    if not set(text.split()) <= NUMBER_WORDS:
+        return True
+    return fill.type == NUMBER and fill.value.isdigit() and int(fill.value) in HOLD_SECONDS
 
 
 def core(words: list[str]) -> list[str]:
@@ -167,8 +178,8 @@ class Ranker:
             if not read:
                 continue
             clean = min(quality for _, quality in read)
-            if template.bare and (clean < 0.9 or set(text.split()) <= NUMBER_WORDS):
-                continue  # "{cause}" matches any words, and "seven" alone is no time
+            if template.bare and (clean < 0.9 or not _bare_reading(text, read[0][0])):
+                continue  # "{cause}" matches any words; "seven" alone is no time or hold
             candidate = Candidate(0.0, template, tuple(fill for fill, _ in read), clean >= 1.0)
             found.append(candidate.scored(self._pattern_score(candidate, clean)))
         return found
