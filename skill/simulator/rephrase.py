@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from skill.simulator.text import normalise
+
 CORRECTION = re.compile(
     r"^.+?\b(?:no wait|wait no|no sorry|sorry no|no actually|actually no|no hang on|hang on no"
     r"|sorry i meant|no i meant|i meant to say|or rather|scratch that|make that)\b\s*(.+)$"
@@ -35,19 +37,38 @@ TAGS = re.compile(
     r"|isn't it|innit|you know|or what|or not|know what i mean)$"
 )
 """A tag after a statement ("it's a bit sore so it is"): it asks nothing of its own."""
-INVOKING = (
-    r"^(?:alexa )?(?:ask|tell|open|launch|start|use) {name}"
-    r" (?:to |for |about |if |whether |and |that )?|\b(?:on|in|from|with|using|to) {name}\b"
-)
-"""The skill named in the request ("ask toe twitch helper why my toes are jumping"): Alexa
-takes the name off before the skill hears the rest."""
+LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to")
+ONE_SHOT_VERBS = ("ask", "tell")
+CONNECTORS = ("to", "about", "for", "if", "whether", "that", "and")
+NAMED_AFTER = r"\b(?:on|in|from|with|using|to) {name}\b"
+"""The skill named after a request ("cancel my reminders from toe twitch helper")."""
 
 
-def untagged(text: str, invocation: str = "") -> str:
-    """The statement without its tag, and without the skill's own name around it."""
+def invocation(text: str, name: str) -> tuple[str, str] | None:
+    """Split "ask <name> to <utterance>" into ("ask", utterance); None if ``name`` is not invoked.
+
+    Launch phrases ("open <name>") give ("open", "") or, with words after the name, the words.
+    """
+    words = normalise(text)
+    if words.startswith("alexa "):
+        words = words[len("alexa ") :]
+    for verb in (*LAUNCH_VERBS, *ONE_SHOT_VERBS):
+        prefix = f"{verb} {name}"
+        if words == prefix or words.startswith(prefix + " "):
+            rest = words[len(prefix) :].split()
+            if rest and rest[0] in CONNECTORS and len(rest) > 1:
+                rest = rest[1:]
+            return verb, " ".join(rest)
+    return None
+
+
+def untagged(text: str, name: str = "") -> str:
+    """The statement without its tag, and without the skill's own name around it: Alexa takes
+    the name off ("ask toe twitch helper why my toes are jumping") before the skill hears it."""
     text = TAGS.sub("", text)
-    if invocation and invocation in text:
-        text = re.sub(INVOKING.format(name=re.escape(invocation)), "", text)
+    if name and name in text:
+        called = invocation(text, name)
+        text = called[1] if called else re.sub(NAMED_AFTER.format(name=re.escape(name)), "", text)
     return " ".join(text.split())
 
 
@@ -78,6 +99,6 @@ def is_negated_no(text: str) -> bool:
     return bool(NEGATED_NO.match(text))
 
 
-def rephrase(text: str, invocation: str = "") -> str:
+def rephrase(text: str, name: str = "") -> str:
     """The request as plainly as it can be read: corrected, said once, about the person."""
-    return own(said_once(correction(untagged(text, invocation)) or text))
+    return own(said_once(correction(untagged(text, name)) or text))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from skill.simulator.rephrase import invocation
 from skill.simulator.resolver import Resolution, get_resolver
 from skill.simulator.text import normalise
 from skill.voice.envelopes import session_ended
@@ -27,9 +28,6 @@ USER_ID = "amzn1.ask.account.OFFLINE-SIMULATOR"
 DEVICE_ID = "amzn1.ask.device.OFFLINE-SIMULATOR"
 API_ENDPOINT = "https://api.amazonalexa.com"
 API_ACCESS_TOKEN = "offline-simulator-token"
-LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to")
-ONE_SHOT_VERBS = ("ask", "tell")
-CONNECTORS = ("to", "about", "for", "if", "whether", "that", "and")
 EXIT_PHRASES = frozenset({"exit", "alexa exit"})
 """Said inside a session, Alexa closes it and sends the skill a SessionEndedRequest."""
 
@@ -58,24 +56,6 @@ class Turn:
 def now() -> str:
     """The current UTC time as Alexa writes request timestamps."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def invocation(text: str, name: str) -> tuple[str, str] | None:
-    """Split "ask <name> to <utterance>" into ("ask", utterance); None if ``name`` is not invoked.
-
-    Launch phrases ("open <name>") give ("open", "") or, with words after the name, the words.
-    """
-    words = normalise(text)
-    if words.startswith("alexa "):
-        words = words[len("alexa ") :]
-    for verb in (*LAUNCH_VERBS, *ONE_SHOT_VERBS):
-        prefix = f"{verb} {name}"
-        if words == prefix or words.startswith(prefix + " "):
-            rest = words[len(prefix) :].split()
-            if rest and rest[0] in CONNECTORS and len(rest) > 1:
-                rest = rest[1:]
-            return verb, " ".join(rest)
-    return None
 
 
 def launch_request() -> dict[str, Any]:
