@@ -48,8 +48,6 @@ PARTICLES = frozenset(
 )  # fmt: skip
 """Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are
 dropped wherever they stand, as long as something else was said."""
-KEPT_PAIRS = frozenset({"nah yeah", "yeah nah", "haan ji", "no sir", "yes sir", "man up"})
-"""Pairs with a particle that mean something of their own."""
 JOINED_LEAST = 5
 """Shorter unknown words are not split (too many short words join into something)."""
 JOINERS = frozenset({"my", "is", "me", "a", "to", "the", "i", "it", "of", "in", "on", "up", "for"})
@@ -138,7 +136,7 @@ class Hearing:
         right."""
         said = text.split()
         kept = [w for w in said if w not in PARTICLES]
-        if kept and len(kept) < len(said) and not any(pair in text for pair in KEPT_PAIRS):
+        if kept and len(kept) < len(said):
             said = kept
         words: list[str] = []
         for word in said:

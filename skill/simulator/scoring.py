@@ -45,6 +45,7 @@ class Pool:
     numbers: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     light: dict[int, float] = field(default_factory=dict)
+    containable: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, model: Model, choices: dict[int, str]) -> Pool:
@@ -58,15 +59,22 @@ class Pool:
             number: sum(w for w in map(model.weight, model.templates[number].stems) if w < TELLING)
             for number in choices
         }
-        return cls(choices, index, words, list(choices), list(choices.values()), light)
+        containable = frozenset(
+            number
+            for number in choices
+            if not model.templates[number].slots
+            and not model.templates[number].intent.startswith("AMAZON.")
+            and len(model.templates[number].text.split()) >= CONTAINED_LEAST
+            and model.totals[number] >= CONTAINED_WEIGHT
+        )
+        texts = list(choices.values())
+        return cls(choices, index, words, list(choices), texts, light, containable)
 
 
 def _f1(matched: float, total: float, sample_total: float) -> float:
-    """The F1 (0-100) of a weighted word overlap against the query's and the sample's totals."""
-    if matched <= 0:
-        return 0.0
-    precision, recall = matched / total, matched / sample_total
-    return 200 * precision * recall / (precision + recall)
+    """The F1 (0-100) of a weighted word overlap against the query's and the sample's totals:
+    with precision ``matched / total`` and recall ``matched / sample_total``, 2m / (T + S)."""
+    return 200 * matched / (total + sample_total) if matched > 0 else 0.0
 
 
 def _shared(weights: dict[str, float], pool: Pool, exclude: frozenset[int]) -> dict[int, float]:
@@ -87,11 +95,11 @@ def score_samples(
 ) -> dict[int, float]:
     """Blend weighted word overlap, string similarity and intent vocabulary for likely samples."""
     weights = {word: model.weight(word) for word in query}
-    query_total = sum(model.weight(word) for word in query)
+    query_total = sum(weights[word] for word in query)
     matched = _shared(weights, pool, exclude)
-    totals = model.totals  # F1 of a weighted overlap is 2 x shared / (both totals): rank by that
+    totals = model.totals
     best = heapq.nlargest(
-        SHORTLIST, ((m / (query_total + totals[n]), n) for n, m in matched.items())
+        SHORTLIST, ((_f1(m, query_total, totals[n]), n) for n, m in matched.items())
     )
     shortlist = {number for _, number in best}
     stemmed = " ".join(query)
@@ -100,7 +108,7 @@ def score_samples(
     ):
         if pool.numbers[place] not in exclude:
             shortlist.add(pool.numbers[place])
-    scores = contained_samples(model, query, weights, pool, matched)
+    scores = contained_samples(model, weights, pool, matched)
     shortlist -= set(scores)
     explained: dict[str, float] = {}
     for number in shortlist:
@@ -119,34 +127,23 @@ def score_samples(
 
 
 def contained_samples(
-    model: Model,
-    query: list[str],
-    weights: dict[str, float],
-    pool: Pool,
-    matched: dict[int, float],
+    model: Model, weights: dict[str, float], pool: Pool, matched: dict[int, float]
 ) -> dict[int, float]:
     """Samples said whole inside a longer utterance, scored by how much of them is there.
 
     The other words of the utterance cost a little when other intents use them; a negation or
     a slot in the sample rules the reading out.
     """
-    words = set(query)
+    words = weights.keys()
     if len(words) <= CONTAINED_LEAST or words & NEGATIONS:
         return {}
     found: dict[int, float] = {}
     for number, telling in matched.items():
-        if telling + pool.light[number] < CONTAINED * model.totals[number]:
-            continue  # even every common word of it would not make it whole
-        template = model.templates[number]
-        sample = pool.words[number]
         total = model.totals[number]
-        if (
-            template.slots
-            or template.intent.startswith("AMAZON.")
-            or len(template.text.split()) < CONTAINED_LEAST
-            or len(sample) >= len(words)
-            or total < CONTAINED_WEIGHT
-        ):
+        if number not in pool.containable or telling + pool.light[number] < CONTAINED * total:
+            continue  # even every common word of it would not make it whole
+        template, sample = model.templates[number], pool.words[number]
+        if len(sample) >= len(words):
             continue
         held = sum(model.weight(word) for word in template.stems if word in words)
         share = held / total if total else 0.0
