@@ -245,16 +245,21 @@ def add_load_arguments(parser: argparse.ArgumentParser, seconds: float, per: str
     )
 
 
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """The hidden options a bench passes to itself when it runs as the server."""
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--database", help=argparse.SUPPRESS)
+    parser.add_argument("--roots", help=argparse.SUPPRESS)
+    parser.add_argument("--chain", help=argparse.SUPPRESS)
+
+
 def main() -> None:
     """Drive the load test, or (with --serve) be the server."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_load_arguments(parser, 60.0, "per client count")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads (8)")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--database", help=argparse.SUPPRESS)
-    parser.add_argument("--roots", help=argparse.SUPPRESS)
-    parser.add_argument("--chain", help=argparse.SUPPRESS)
+    add_server_arguments(parser)
     args = parser.parse_args()
     if args.serve:
         serve(args)

@@ -38,7 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_load import add_load_arguments, free_port  # noqa: E402
+from bench.bench_load import add_load_arguments, add_server_arguments, free_port  # noqa: E402
 
 SKILL_ID = "amzn1.ask.skill.c966b8cb-80bc-4482-8ddf-63af59ca07fc"
 PEOPLE = 16
@@ -233,10 +233,7 @@ def main() -> None:
         help="our host without its access line per request (to see what the line costs)",
     )
     parser.add_argument("--serve", choices=["ours", "hello"], help=argparse.SUPPRESS)
-    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--database", help=argparse.SUPPRESS)
-    parser.add_argument("--roots", help=argparse.SUPPRESS)
-    parser.add_argument("--chain", help=argparse.SUPPRESS)
+    add_server_arguments(parser)
     args = parser.parse_args()
     if args.serve:
         serve(args)
