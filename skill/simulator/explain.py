@@ -31,11 +31,7 @@ def _slot_text(fills: tuple[SlotFill, ...] | list[SlotFill]) -> str:
     """Slot fills as ``name="words" (ID)``, or ``-`` when there are none."""
     if not fills:
         return "-"
-    return ", ".join(
-        f'{fill.name}="{fill.value}"'
-        + ("" if fill.type.startswith("AMAZON.") else f" ({fill.value_id or 'no match'})")
-        for fill in fills
-    )
+    return ", ".join(f'{fill.name}="{fill.value}"{fill.outcome}' for fill in fills)
 
 
 def _clip(text: str, width: int) -> str:

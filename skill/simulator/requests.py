@@ -234,10 +234,7 @@ def plain_speech(speech: dict[str, Any] | None) -> str:
 
 
 def _slot_line(resolution: Resolution) -> str:
-    parts = []
-    for fill in resolution.slots:
-        resolved = fill.value_id or "no match"
-        parts.append(f"{fill.name}={fill.value!r} ({resolved})")
+    parts = [f"{fill.name}={fill.value!r}{fill.outcome}" for fill in resolution.slots]
     return f" {', '.join(parts)}" if parts else ""
 
 

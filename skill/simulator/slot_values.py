@@ -41,6 +41,14 @@ class SlotFill:
             return self.value != UNREAD
         return self.value_id is not None
 
+    @property
+    def outcome(self) -> str:
+        """What the words resolved to, as shown to a developer: the value id, "no match", or
+        nothing for a built-in type (Alexa sends its value as read)."""
+        if self.type.startswith(BUILT_IN_PREFIX):
+            return ""
+        return f" ({self.value_id or 'no match'})"
+
     def named(self, name: str) -> SlotFill:
         """The same fill for slot ``name``."""
         return SlotFill(name, self.type, self.value, self.value_id, self.value_name)
