@@ -1,14 +1,15 @@
 """The bar of issue 12, on utterances written by someone who never saw the model.
 
-``tests/data/nlu_eval2.yaml`` and ``tests/data/nlu_eval3.yaml`` are held out: nothing is tuned on
-them, they are only scored here and by ``bench/bench_nlu.py``. eval2 meets the issue's bar; eval3,
-written later by someone else in voices the development sets had not met, does not yet, so it
-holds the figures reached as a floor. The development sets ``tests/data/nlu_dev*.yaml`` are the
-ones to tune on. Neither a held-out set nor the hand-written development sets (dev, and dev5, the
-first held-out set) may leak into the model: a phrase of one that is a sample of the interaction
-model, word for word, fails, unless the spec itself asks for that sample (a phrase the skill's
-prompts tell people to say, an example of the contract in GUIDE.md section 2, or one the issue
-names), or it was a sample before the set was written (``*_prior.txt``).
+``tests/data/nlu_eval2.yaml``, ``nlu_eval3.yaml`` and ``nlu_eval4.yaml`` are held out: nothing is
+tuned on them, they are only scored here and by ``bench/bench_nlu.py``. eval2 and eval4 (written as
+the first thousand users would talk) meet the issue's bar; eval3, written by someone else in voices
+the development sets had not met, does not yet, so it holds the figures reached as a floor. The
+development sets ``tests/data/nlu_dev*.yaml`` are the ones to tune on. Neither a held-out set nor
+the hand-written development sets (dev, and dev5, the first held-out set) may leak into the model:
+a phrase of one that is a sample of the interaction model, word for word, fails, unless the spec
+itself asks for that sample (a phrase the skill's prompts tell people to say, an example of the
+contract in GUIDE.md section 2, or one the issue names), or it was a sample before the set was
+written (``*_prior.txt``).
 """
 
 from __future__ import annotations
@@ -98,9 +99,13 @@ advice as well. A change that falls below it fails. Never tune on the held-out s
 misses."""
 
 
-@pytest.fixture(scope="module")
-def eval_report():
-    return evaluate(EVAL)
+MEETING_THE_BAR = (EVAL, EVALS[2])
+"""The held-out sets that meet the issue's bar: eval2 and eval4."""
+
+
+@pytest.fixture(scope="module", params=MEETING_THE_BAR, ids=[p.stem for p in MEETING_THE_BAR])
+def eval_report(request):
+    return evaluate(request.param)
 
 
 @pytest.mark.parametrize("measure", ["intents", "slots", "rejected"])
