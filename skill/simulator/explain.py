@@ -12,6 +12,7 @@ from skill.simulator.resolver import (
     FALLBACK,
     NEGATED,
     SEVERE,
+    VALUE,
     WRITES,
     Candidate,
     Resolver,
@@ -76,7 +77,7 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     """A readable table of the intents considered for ``text``, their scores, and the decision."""
     resolver = get_resolver(locale)
     said, normal = normalise(text), resolver.reading(text)
-    ranked = resolver.rank(normal)
+    ranked = resolver.readings(normal)
     decision = resolver.decide(ranked, words=len(normal.split()))
     resolution = resolver.resolve(text)
     lines = [f'utterance: "{_short(said)}"']
@@ -88,6 +89,10 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     else:
         lines.append("  no intent considered (empty, or too long to be one request)")
     lines.append("")
+    if resolver.rules_out(normal):
+        lines.append(
+            f"ruled out: {VALUE}, said only of a twitch, a change noticed, a doubt or a no"
+        )
     if resolution.sample == SEVERE:
         lines.append(f"decision: {resolution.intent} (accepted: sudden or severe {SEVERE})")
         lines.append(f"slots: {_slot_text(resolution.slots)}")

@@ -26,7 +26,7 @@ from skill.simulator.hearing import Hearing
 from skill.simulator.ranking import Ranker
 from skill.simulator.rephrase import is_negated_no, rephrase
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
-from skill.simulator.severity import INTENT, emergency, is_severe
+from skill.simulator.severity import INTENT, VALUE, emergency, is_severe, rules_out
 from skill.simulator.slot_reading import spots
 from skill.simulator.slot_values import UNREAD, SlotFill
 from skill.simulator.text import normalise
@@ -37,6 +37,7 @@ __all__ = [
     "NEGATED",
     "SENSITIVITY",
     "SEVERE",
+    "VALUE",
     "WRITES",
     "Calibration",
     "Candidate",
@@ -171,12 +172,13 @@ class Resolver(Ranker):
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
         if is_negated_no(normal) and normal not in self.model.exact and NO in self.model.intents:
             return Resolution(NO, 100.0, sample=NEGATED)
-        ranked = self.rank(normal)
+        ranked = self.readings(normal)
         decision = self.decide(ranked, accept, len(normal.split()))
         if not decision.accepted or decision.candidate is None:
             return Resolution(FALLBACK, 0.0, declared=self.model.intents.get(FALLBACK, ()))
         best = decision.candidate
-        fills = self.slots_for(ranked, best, normal.split())
+        barred = frozenset({VALUE}) if self.rules_out(normal) else frozenset()
+        fills = self.slots_for(ranked, best, normal.split(), barred)
         declared = self.model.intents.get(best.template.intent, ())
         return Resolution(
             best.template.intent,
@@ -186,8 +188,23 @@ class Resolver(Ranker):
             best.template.text,
         )
 
+    def rules_out(self, normal: str) -> bool:
+        """Whether read text rules the emergency reading out (:func:`severity.rules_out`)."""
+        return rules_out(self.model, normal)
+
+    def readings(self, normal: str) -> list[Candidate]:
+        """The readings of read text, best first, less any emergency its words rule out."""
+        ranked = self.rank(normal)
+        if self.rules_out(normal):
+            ranked = [c for c in ranked if all(fill.value_id != VALUE for fill in c.fills)]
+        return ranked
+
     def slots_for(
-        self, ranked: list[Candidate], best: Candidate, words: list[str]
+        self,
+        ranked: list[Candidate],
+        best: Candidate,
+        words: list[str],
+        barred: frozenset[str] = frozenset(),
     ) -> dict[str, SlotFill]:
         """The slots the chosen reading fills, as Alexa would fill them if the words allow.
 
@@ -216,7 +233,7 @@ class Resolver(Ranker):
             )
             if other:
                 fills[slot] = other
-        spotted = spots(self.model, words)
+        spotted = [s for s in spots(self.model, words) if s.fill.value_id not in barred]
         for slot in self.model.intents.get(intent, ()):
             kind = self.model.slot_type_of.get((intent, slot))
             if any(f.type == kind and f.value != UNREAD for n, f in fills.items() if n != slot):

@@ -7,7 +7,26 @@ foot"), so that no phrasing of an emergency is read as an ordinary sign or sent 
 
 from __future__ import annotations
 
-from skill.rules.severity import BAD, BODY, ELSEWHERE, SIGN, SUDDEN_SIGNS, says_severe, says_sudden
+import re
+
+from skill.rules.severity import (
+    BAD,
+    BODY,
+    ELSEWHERE,
+    EMERGENCY,
+    GRADUAL,
+    INJURY,
+    LOSS,
+    ONSET,
+    SEVERE_PAIN,
+    SIGN,
+    SUDDEN_SIGNS,
+    TWITCH,
+    WALK_LOSS,
+    said,
+    says_severe,
+    says_sudden,
+)
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import SlotFill
 
@@ -24,14 +43,37 @@ def is_severe(model: Model, text: str) -> bool:
     """
     if says_severe(text):
         return True
-    body = BODY.search(text)
-    if not says_sudden(text) or (not body and (ELSEWHERE.search(text) or not SIGN.search(text))):
+    sign = BODY.search(text) or (not ELSEWHERE.search(text) and SIGN.search(text))
+    if not sign or not says_sudden(text):
         return False
-    if BAD.search(text):
+    if BAD.search(text) or WALK_LOSS.search(text) or said(LOSS, text):
         return True
     return any(
         fill.value_id in SUDDEN_SIGNS for _, _, fill, _ in model.runs(text.split(), SLOT_TYPE)
     )
+
+
+CUES = (ONSET, BAD, SEVERE_PAIN, LOSS, EMERGENCY, INJURY)
+"""Words that may make a sample read an emergency: onset, severity, a loss, an injury."""
+STRONG = (SEVERE_PAIN, LOSS, EMERGENCY, INJURY)
+"""Cues that say an emergency on their own, without a part of the body ("I'm in agony")."""
+SEVERE = re.compile(r"\bsevere\b")
+
+
+def rules_out(model: Model, text: str) -> bool:
+    """Whether the words rule the emergency out, though onset or severity is said: of a twitch
+    alone, a change only noticed, a doubt or a negation, or of no sign and no part of the body
+    ("it suddenly started twitching", "nothing came on suddenly", "the wifi went all of a
+    sudden"). A sample whose slot reads "suddenly" must not outweigh the whole sentence."""
+    cues = [cue for cue in CUES if cue.search(text)]
+    if not cues or is_severe(model, text):
+        return False
+    if GRADUAL.search(text) or TWITCH.search(text):
+        return True
+    if not any(said(cue, text) for cue in cues):
+        return True
+    strong = any(said(cue, text) for cue in STRONG)
+    return not (strong or BODY.search(text) or SIGN.search(text) or SEVERE.search(text))
 
 
 def emergency(model: Model, text: str) -> SlotFill:
