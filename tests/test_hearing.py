@@ -22,6 +22,8 @@ from skill.simulator.resolver import get_resolver, resolve
         ("my big toad is jumping", "my big toe is jumping"),
         ("stretch my cafe", "stretch my calf"),
         ("why is my tow twitching", "why is my toe twitching"),
+        ("why's me toe twitchin", "why's me toe twitching"),
+        ("remind me this evenin", "remind me this evening"),
     ],
 )
 def test_misheard_words_are_put_right(heard, meant):

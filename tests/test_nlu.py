@@ -673,3 +673,16 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):
     assert resolve(text).slot_ids.get("symptom") != "SUDDEN_SEVERE"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("the twitching got much stronger but there's no pain", "PAIN"),
+        ("it's not numb it's more like pins and needles", "NUMBNESS"),
+    ],
+)
+def test_a_sign_said_to_be_absent_fills_no_slot(text, denied):
+    resolution = resolve(text)
+    assert resolution.intent == "ReportSymptomIntent"
+    assert resolution.slot_ids.get("symptom") != denied

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from skill.rules.negation import negated
+
 SUDDEN_SIGNS = frozenset(
     {"PAIN", "NUMBNESS", "TINGLING", "WEAKNESS", "DIFFICULTY_WALKING", "GAIT_CHANGE"}
 )  # fmt: skip
@@ -205,15 +207,6 @@ EMERGENCY = re.compile(
 """Words that call it an emergency or severe outright."""
 
 
-NEGATION = frozenset(
-    {"not", "no", "nothing", "never", "nor", "isn't", "wasn't", "aren't", "don't"}
-    | {"doesn't", "didn't", "hasn't", "haven't", "ain't", "neither"}
-)  # fmt: skip
-"""Words that, just before a sign, say it is absent ("it isn't cold or blue")."""
-NEGATED_WORDS = 3
-"""How many words before a sign a negation reaches, within its clause."""
-CLAUSE_BREAKS = frozenset({"but", "and", "so", "though", "because", "cos", "yet", "then", "now"})
-"""Words that end a negation's reach ("it's probably nothing but I can't feel my leg")."""
 POSITION = re.compile(
     r"\b(?:cross legged|sitting|sat|kneeling|knelt|squatting|lying|slept|fell asleep)\b"
 )
@@ -229,21 +222,8 @@ LEG = re.compile(
 
 
 def said(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` occurs in ``text`` other than just after a negation.
-
-    "no" opening the text is an answer ("no, I can't move it"), not a negation.
-    """
-    for match in pattern.finditer(text):
-        before = text[: match.start()].split()
-        window = before[-NEGATED_WORDS:]
-        if len(before) <= NEGATED_WORDS and before[:1] == ["no"]:
-            window = window[1:]
-        breaks = [i for i, word in enumerate(window) if word in CLAUSE_BREAKS]
-        window = window[breaks[-1] + 1 :] if breaks else window
-        without = before[-1:] == ["without"] or before[-2:] == ["without", "any"]
-        if not NEGATION.intersection(window) and not without:
-            return True
-    return False
+    """Whether ``pattern`` occurs in ``text`` other than just after a negation."""
+    return any(not negated(text[: match.start()].split()) for match in pattern.finditer(text))
 
 
 def says_severe(text: str) -> bool:

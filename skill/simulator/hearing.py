@@ -22,8 +22,6 @@ SOUND_ALIKES = {
     "sympton": "symptom",
     "symptons": "symptoms",
     "cafe": "calf",
-    "twitchin": "twitching",
-    "jumpin": "jumping",
 }
 """Words misheard for one word of the skill's, whatever stands beside them."""
 AFTER_A_FOOT_WORD = {"too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes"}
@@ -44,7 +42,7 @@ PAIRS = {
 PARTICLES = frozenset(
     {"lah", "leh", "lor", "meh", "po", "abeg", "eish", "bru", "bruh", "bro", "innit", "yaar"}
     | {"sha", "jor", "ehn", "o", "eh", "ja", "hey", "mate", "sweetie", "hun", "darling"}
-    | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji"}
+    | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji", "b'y"}
 )  # fmt: skip
 """Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are
 dropped wherever they stand, as long as something else was said."""
@@ -106,6 +104,14 @@ class Hearing:
             return None
         return next((w for w in self._alike(heard) if self._fits(words, place, w)), None)
 
+    def dropped_g(self, word: str) -> str:
+        """A word said with its last g dropped ("evenin", "twitchin"), when the model knows it
+        with the g and not without."""
+        full = word + "g"
+        if word.endswith("in") and len(word) > 4 and word not in self.known and full in self.known:
+            return full
+        return word
+
     def split(self, word: str) -> list[str]:
         """An unknown word as the known words it runs together, else the word itself.
 
@@ -140,7 +146,7 @@ class Hearing:
             said = kept
         words: list[str] = []
         for word in said:
-            words += self.split(SOUND_ALIKES.get(word, word))
+            words += self.split(self.dropped_g(SOUND_ALIKES.get(word, word)))
         for place in range(len(words) - 1, 0, -1):
             first, second = words[place - 1], words[place]
             if first in self.known or second in self.known:

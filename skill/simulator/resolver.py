@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache, cached_property
 
 from skill.rules.interaction_model import DEFAULT_LOCALE
+from skill.rules.negation import negated
 from skill.simulator.builtin_slots import TIME, in_day_half
 from skill.simulator.compiled_model import load_model
 from skill.simulator.hearing import Hearing
@@ -233,7 +234,11 @@ class Resolver(Ranker):
             )
             if other:
                 fills[slot] = other
-        spotted = [s for s in spots(self.model, words) if s.fill.value_id not in barred]
+        spotted = [
+            spot
+            for spot in spots(self.model, words)
+            if spot.fill.value_id not in barred and not negated(words[: spot.start])
+        ]
         for slot in self.model.intents.get(intent, ()):
             kind = self.model.slot_type_of.get((intent, slot))
             if any(f.type == kind and f.value != UNREAD for n, f in fills.items() if n != slot):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from skill.rules.negation import negated
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import BUILT_IN_PREFIX, UNREAD, SlotFill, SlotType
 from skill.simulator.templates import BARE_WORDS, Template
@@ -61,7 +62,8 @@ def read_slot(
     """The words in a slot's place resolved, and how cleanly (1.0: they name a value, no more).
 
     Words that name a value, in another word form, or among other words count for less; words
-    only close to a value count for less again; no value at all scores 0.
+    only close to a value count for less again; no value at all scores 0. Of several values, a
+    value denied ("not numb, more like pins and needles") gives way to one affirmed.
     """
     said = " ".join(words)
     runs = model.runs(words, slot_type.name)
@@ -69,7 +71,8 @@ def read_slot(
     if whole:
         return whole[0][2].named(slot), 1.0 if whole[0][3] else 0.9
     if runs:
-        start, end, fill, exact = min(runs, key=lambda run: slot_type.priority(run[2]))
+        affirmed = [run for run in runs if not negated(words[: run[0]])] or runs
+        start, end, fill, exact = min(affirmed, key=lambda run: slot_type.priority(run[2]))
         rest = words[:start] + words[end:]
         stray = [w for w in rest if w not in LOOSE_WORDS and stem(w) not in slot_type.words]
         clean = (0.85 if exact else 0.8) if not stray else 0.7 - 0.3 * len(stray) / len(words)
