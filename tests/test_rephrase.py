@@ -22,6 +22,12 @@ from skill.simulator.resolver import resolve
         ("it's a bit sore so it is", "it's a bit sore"),
         ("ask toe twitch helper why my toes are jumping", "why my toes are jumping"),
         ("cancel all my reminders from toe twitch helper", "cancel all my reminders"),
+        ("okay alexa ask toe twitch helper why it jumps", "why it jumps"),
+        ("ask toe switch helper why my toes are jumping", "why my toes are jumping"),
+        ("remind mum to stretch at nine", "remind me to stretch at nine"),
+        ("help my husband do his stretches", "help me do my stretches"),
+        ("my wife's worried about my toe", "my wife's worried about my toe"),
+        ("tell my dad about the stretches", "tell my dad about the stretches"),
     ],
 )
 def test_a_request_is_read_as_plainly_as_it_can_be(said, meant):

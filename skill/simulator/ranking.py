@@ -46,6 +46,9 @@ OPENINGS = tuple(
         "could you", "would you", "will you", "would you mind", "do you know", "any idea",
         "i want to know", "i'd like to know", "i need to know", "i'd like you to",
         "i want you to", "i need you to", "is it possible to", "are you able to",
+        "would you be so kind as to", "be so kind as to", "could you possibly", "please could you",
+        "i wanted to ask", "i want to ask", "i'd like to ask", "quick question", "good morning",
+        "good afternoon", "good evening", "excuse me", "hello", "hi",
     )
 )  # fmt: skip
 """Ways into a request that say nothing of what it is ("could you tell me why...")."""

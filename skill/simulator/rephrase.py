@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from skill.simulator.text import normalise
 
 CORRECTION = re.compile(
@@ -20,11 +22,19 @@ RELATIVES = (
     "|gran|granny|grandma|grandad|grandpa|grandfather|grandmother|brother|sister|friend|mate"
     "|boyfriend|girlfriend|lola|lolo|aunt|auntie|uncle|neighbour|neighbor"
 )
+HAS = (
+    "gone|got|been|had|just|not|always|never|going|getting|doing|having|very|really|so|a|an|the"
+    "|in|on|at|out|asleep|here|there|fine|ok|okay|still|also|too|now|complaining|saying|worried"
+)
+"""Words after "my husband's" that make it "my husband has" or "is", not whose toe."""
 WHOSE = re.compile(
-    rf"\b(?:my|our) (?:{RELATIVES})(?:'s| s)(?= )"
-    r"|\b(?:his|her|their)(?= (?:big |little |wee |second )?(?:toes?|foot|feet|leg|calf)\b)"
+    rf"\b(?:my|our) (?:{RELATIVES})(?:'s| s)(?= (?!{HAS}\b)\w)"
+    r"|\b(?:his|her|their)(?= (?:big |little |wee |second |foot )?(?:toes?|foot|feet|legs?|calf"
+    r"|calves|symptoms|stretches|diary|data|details|information|reminders|twitch\w*)\b)"
 )
 """Someone else's toe or foot: read as the person's own ("my dad's toe" -> "my toe")."""
+FOR_WHOM = re.compile(rf"\b(remind|help) (?:my |our )?(?:{RELATIVES})\b(?! (?:and|or) )")
+"""A request made for someone else ("remind mum to stretch"): read as the person's own."""
 NEGATED_NO = re.compile(
     r"^(?:no|nope|nah|naw)\b,? (?:i (?:don't|haven't|have not|do not|didn't|am not|won't)|i'm not"
     r"|it (?:doesn't|hasn't|isn't|didn't)|it's not|not(?! you)|never|none)\b"
@@ -42,6 +52,16 @@ ONE_SHOT_VERBS = ("ask", "tell")
 CONNECTORS = ("to", "about", "for", "if", "whether", "that", "and")
 NAMED_AFTER = r"\b(?:on|in|from|with|using|to) {name}\b"
 """The skill named after a request ("cancel my reminders from toe twitch helper")."""
+LEAD_IN = re.compile(r"^(?:(?:okay|ok|hey|um|uh|er|so|right|oh|well) )*(?:alexa )?")
+"""Words before the wake word and the skill's name ("okay alexa ask toe twitch helper...")."""
+NAME_LIKE = 85.0
+"""How alike (0-100) heard words must be to the skill's name to be it ("toe switch helper")."""
+
+
+def _called(words: list[str], name: str) -> bool:
+    """Whether words are the skill's name, or a near miss of it as speech recognition hears."""
+    heard = " ".join(words)
+    return heard == name or fuzz.ratio(heard, name) >= NAME_LIKE
 
 
 def invocation(text: str, name: str) -> tuple[str, str] | None:
@@ -49,13 +69,12 @@ def invocation(text: str, name: str) -> tuple[str, str] | None:
 
     Launch phrases ("open <name>") give ("open", "") or, with words after the name, the words.
     """
-    words = normalise(text)
-    if words.startswith("alexa "):
-        words = words[len("alexa ") :]
+    words = LEAD_IN.sub("", normalise(text)).split()
+    size = len(name.split())
     for verb in (*LAUNCH_VERBS, *ONE_SHOT_VERBS):
-        prefix = f"{verb} {name}"
-        if words == prefix or words.startswith(prefix + " "):
-            rest = words[len(prefix) :].split()
+        said = verb.split()
+        if name and words[: len(said)] == said and _called(words[len(said) :][:size], name):
+            rest = words[len(said) + size :]
             if rest and rest[0] in CONNECTORS and len(rest) > 1:
                 rest = rest[1:]
             return verb, " ".join(rest)
@@ -66,9 +85,11 @@ def untagged(text: str, name: str = "") -> str:
     """The statement without its tag, and without the skill's own name around it: Alexa takes
     the name off ("ask toe twitch helper why my toes are jumping") before the skill hears it."""
     text = TAGS.sub("", text)
-    if name and name in text:
-        called = invocation(text, name)
-        text = called[1] if called else re.sub(NAMED_AFTER.format(name=re.escape(name)), "", text)
+    called = invocation(text, name) if name else None
+    if called:
+        text = called[1]
+    elif name and name in text:
+        text = re.sub(NAMED_AFTER.format(name=re.escape(name)), "", text)
     return " ".join(text.split())
 
 
@@ -91,7 +112,7 @@ def said_once(text: str) -> str:
 
 def own(text: str) -> str:
     """Someone else's toe as the person's own, for reading ("my son's toe" -> "my toe")."""
-    return WHOSE.sub("my", text)
+    return FOR_WHOM.sub(r"\1 me", WHOSE.sub("my", text))
 
 
 def is_negated_no(text: str) -> bool:
