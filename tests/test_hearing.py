@@ -24,6 +24,8 @@ from skill.simulator.resolver import get_resolver, resolve
         ("why is my tow twitching", "why is my toe twitching"),
         ("why's me toe twitchin", "why's me toe twitching"),
         ("remind me this evenin", "remind me this evening"),
+        ("y y yes", "yes"),
+        ("st st start the stretches", "start the stretches"),
     ],
 )
 def test_misheard_words_are_put_right(heard, meant):

@@ -16,6 +16,7 @@ from skill.simulator import compiled_model as nlu_model
 from skill.simulator import resolver as nlu
 from skill.simulator.builtins import BUILTIN_PHRASES
 from skill.simulator.explain import explain
+from skill.simulator.places import elsewhere_only
 from skill.simulator.resolver import (
     CLEAR_LEAD,
     CLEAR_SHARE,
@@ -686,3 +687,24 @@ def test_a_sign_said_to_be_absent_fills_no_slot(text, denied):
     resolution = resolve(text)
     assert resolution.intent == "ReportSymptomIntent"
     assert resolution.slot_ids.get("symptom") != denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my fingers keep getting pins and needles",
+        "there's a twitch in my thumb that won't stop",
+        "my arm went numb in the night",
+        "my eyelid keeps twitching",
+    ],
+)
+def test_a_sign_placed_elsewhere_in_the_body_is_not_this_skills(text):
+    assert resolve(text).intent not in {"ReportSymptomIntent", "LogTwitchIntent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["now my eyelid is twitching as well", "it's spread to my hand", "my toe and my thumb twitch"],
+)
+def test_a_twitch_that_spread_from_the_toe_is_still_placed_here(text):
+    assert not elsewhere_only(text)

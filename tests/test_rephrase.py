@@ -42,6 +42,10 @@ def test_a_request_is_read_as_plainly_as_it_can_be(said, meant):
         ("nope not today", True),
         ("no not you alexa", False),
         ("now i don't know", False),
+        ("nah it's only ever the one toe", True),
+        ("no i can still walk fine", True),
+        ("no my foot isn't cold", True),
+        ("no it's my left foot", False),
     ],
 )
 def test_a_no_with_its_reason_is_a_no(said, negated):

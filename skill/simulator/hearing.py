@@ -43,6 +43,7 @@ PARTICLES = frozenset(
     {"lah", "leh", "lor", "meh", "po", "abeg", "eish", "bru", "bruh", "bro", "innit", "yaar"}
     | {"sha", "jor", "ehn", "o", "eh", "ja", "hey", "mate", "sweetie", "hun", "darling"}
     | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji", "b'y"}
+    | {"madam", "deadass", "fam", "bestie", "babe"}
 )  # fmt: skip
 """Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are
 dropped wherever they stand, as long as something else was said."""
@@ -112,6 +113,16 @@ class Hearing:
             return full
         return word
 
+    def stammered(self, word: str, after: list[str]) -> bool:
+        """Whether ``word`` is a false start of the next word ("y y yes", "t toe"): a part of it
+        that is no word of its own here."""
+        return (
+            bool(after)
+            and (after[0] == word or after[0].startswith(word))
+            and word not in self.known
+            and word not in {"a", "i"}
+        )
+
     def split(self, word: str) -> list[str]:
         """An unknown word as the known words it runs together, else the word itself.
 
@@ -144,6 +155,8 @@ class Hearing:
         kept = [w for w in said if w not in PARTICLES]
         if kept and len(kept) < len(said):
             said = kept
+        for _ in range(2):  # "y y yes": the second false start goes, then the first
+            said = [w for i, w in enumerate(said) if not self.stammered(w, said[i + 1 : i + 2])]
         words: list[str] = []
         for word in said:
             words += self.split(self.dropped_g(SOUND_ALIKES.get(word, word)))

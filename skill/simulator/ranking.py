@@ -32,7 +32,7 @@ DISCOURSE = frozenset(
     {"um", "uh", "er", "erm", "hmm", "oh", "so", "well", "okay", "ok", "alright", "actually"}
     | {"just", "please", "now", "then", "thanks", "hey", "alexa", "right", "oops", "sorry"}
     | {"kindly", "mate", "ta", "cheers", "love", "buddy", "pal", "dear", "och", "look", "listen"}
-    | {"basically", "anyway", "honestly", "like", "yeah"}
+    | {"basically", "anyway", "honestly", "like", "yeah", "sadly", "unfortunately", "wait"}
 )  # fmt: skip
 """Words around a request that do not change it ("um the rest one", "resume please")."""
 LOADED = frozenset({"now", "then"})

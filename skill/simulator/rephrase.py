@@ -37,7 +37,12 @@ FOR_WHOM = re.compile(rf"\b(remind|help) (?:my |our )?(?:{RELATIVES})\b(?! (?:an
 """A request made for someone else ("remind mum to stretch"): read as the person's own."""
 NEGATED_NO = re.compile(
     r"^(?:no|nope|nah|naw)\b,? (?:i (?:don't|haven't|have not|do not|didn't|am not|won't)|i'm not"
-    r"|it (?:doesn't|hasn't|isn't|didn't)|it's not|not(?! you)|never|none)\b"
+    r"|it (?:doesn't|hasn't|isn't|didn't)|it's not|not(?! you)|never|none|nothing"
+    r"|(?:it's|it is|that's) (?:only|just|the same|normal|fine)|only ever"
+    r"|(?:my \w+|it|they|both) (?:isn't|is not|aren't|doesn't|hasn't|wasn't|has not)"
+    r"|i can (?:still )?(?:move|walk|stand|feel)"
+    r"|(?:i|it|my \w+|they|both|everything)(?: \w+){0,4} (?:fine|normal|okay|all right|alright"
+    r"|as always|as usual)$)\b"
 )
 """A no said with its reason ("no i haven't had any numbness"): an answer of no."""
 

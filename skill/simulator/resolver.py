@@ -24,6 +24,7 @@ from skill.rules.negation import negated
 from skill.simulator.builtin_slots import TIME, in_day_half
 from skill.simulator.compiled_model import load_model
 from skill.simulator.hearing import Hearing
+from skill.simulator.places import PLACED, elsewhere_only
 from skill.simulator.ranking import Ranker
 from skill.simulator.rephrase import is_negated_no, rephrase
 from skill.simulator.resolution import FALLBACK, WRITES, Candidate, Decision, Resolution
@@ -194,10 +195,13 @@ class Resolver(Ranker):
         return rules_out(self.model, normal)
 
     def readings(self, normal: str) -> list[Candidate]:
-        """The readings of read text, best first, less any emergency its words rule out."""
+        """The readings of read text, best first, less any emergency its words rule out and any
+        report of a sign placed only elsewhere in the body (:mod:`skill.simulator.places`)."""
         ranked = self.rank(normal)
         if self.rules_out(normal):
             ranked = [c for c in ranked if all(fill.value_id != VALUE for fill in c.fills)]
+        if elsewhere_only(normal):
+            ranked = [c for c in ranked if c.template.intent not in PLACED]
         return ranked
 
     def slots_for(
