@@ -58,27 +58,7 @@ from skill.simulator.text import normalise  # noqa: E402
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "nlu_eval2.yaml"
 DEV = DATA / "nlu_dev.yaml"
-DEVS = tuple(
-    DATA / f"nlu_dev{n}.yaml"
-    for n in (
-        "",
-        "2",
-        "3",
-        "4",
-        "5",
-        "6",
-        "7",
-        "8",
-        "9",
-        "10",
-        "11",
-        "12",
-        "13",
-        "14",
-        "15",
-        "_severe",
-    )
-)
+DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", *map(str, range(2, 19)), "_severe"))
 EVALS = (EVAL, DATA / "nlu_eval3.yaml", DATA / "nlu_eval4.yaml")
 """The held-out sets, each written blind by a different person after the model had samples."""
 PROTECTED = (DEV, DATA / "nlu_dev5.yaml", *EVALS)
