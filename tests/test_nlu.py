@@ -628,6 +628,14 @@ def test_a_time_slot_is_found_among_other_words():
         "my toes have turned a bluish grey colour",
         "one foot is much colder than the other and looks pale",
         "it's probably nothing but i can't feel my leg since i got up",
+        "my leg feels like a plank of wood since this morning",
+        "my foot just flops about and it was fine at lunch",
+        "my left leg has switched off",
+        "it's like my foot isn't there since i woke up",
+        "my leg's gone blotchy and it's freezing",
+        "i got hit on the shin with a bat and now i can't feel my foot",
+        "i've never had pain like this in my foot",
+        "my vision went blurry and my leg went weak",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):
@@ -670,6 +678,11 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
         "how can i tell if it's an emergency",
         "i fell asleep on the sofa and my toe was twitching",
         "i have a temperature and my whole body aches",
+        "my calf cramped last night it was agony for a minute then it eased off",
+        "i had a stroke years ago and my foot's been weak since",
+        "when would i need to call an ambulance",
+        "make it shorter my knees can't take it",
+        "i twisted my ankle ages ago and now my toe twitches",
     ],
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):

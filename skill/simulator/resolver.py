@@ -171,7 +171,7 @@ class Resolver(Ranker):
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
         normal = self.reading(text)
-        if is_severe(self.model, normal):
+        if is_severe(self.model, normal) or is_severe(self.model, normalise(text)):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
         if is_negated_no(normal) and normal not in self.model.exact and NO in self.model.intents:

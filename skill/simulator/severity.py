@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import re
 
-from skill.rules.severity import (
+from skill.rules.emergency_signs import (
     BAD,
     BODY,
     ELSEWHERE,
     EMERGENCY,
-    GRADUAL,
     INJURY,
     LOSS,
-    ONSET,
     SEVERE_PAIN,
     SIGN,
-    SUDDEN_SIGNS,
-    TWITCH,
     WALK_LOSS,
-    said,
-    says_severe,
-    says_sudden,
 )
+from skill.rules.onset_words import GRADUAL, ONSET, TWITCH
+from skill.rules.severity import SUDDEN_SIGNS, has_passed, said, says_severe, says_sudden
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import SlotFill
 
@@ -68,7 +63,7 @@ def rules_out(model: Model, text: str) -> bool:
     cues = [cue for cue in CUES if cue.search(text)]
     if not cues or is_severe(model, text):
         return False
-    if GRADUAL.search(text) or TWITCH.search(text):
+    if GRADUAL.search(text) or TWITCH.search(text) or has_passed(text):
         return True
     if not any(said(cue, text) for cue in cues):
         return True
