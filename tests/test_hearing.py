@@ -22,7 +22,7 @@ from skill.simulator.resolver import get_resolver, resolve
         ("my big toad is jumping", "my big toe is jumping"),
         ("stretch my cafe", "stretch my calf"),
         ("why is my tow twitching", "why is my toe twitching"),
-        ("why's me toe twitchin", "why's me toe twitching"),
+        ("my foot keeps achin", "my foot keeps aching"),
         ("remind me this evenin", "remind me this evening"),
         ("y y yes", "yes"),
         ("st st start the stretches", "start the stretches"),

@@ -1,15 +1,15 @@
 """The bar of issue 12, on utterances written by someone who never saw the model.
 
-``tests/data/nlu_eval2.yaml``, ``nlu_eval3.yaml`` and ``nlu_eval4.yaml`` are held out: nothing is
-tuned on them, they are only scored here and by ``bench/bench_nlu.py``. eval2 and eval4 (written as
-the first thousand users would talk) meet the issue's bar; eval3, written by someone else in voices
-the development sets had not met, does not yet, so it holds the figures reached as a floor. The
-development sets ``tests/data/nlu_dev*.yaml`` are the ones to tune on. Neither a held-out set nor
-the hand-written development sets (dev, and dev5, the first held-out set) may leak into the model:
-a phrase of one that is a sample of the interaction model, word for word, fails, unless the spec
-itself asks for that sample (a phrase the skill's prompts tell people to say, an example of the
-contract in GUIDE.md section 2, or one the issue names), or it was a sample before the set was
-written (``*_prior.txt``).
+The held-out sets (``bench.bench_nlu.EVALS``: ``tests/data/nlu_eval*.yaml``) are only scored,
+here and by ``bench/bench_nlu.py``: nothing is tuned on them and their misses are not read. Each
+must meet the issue's bar. A held-out set that has been read is spent: it becomes a development
+set (dev5 and dev19 were the first and third) and a fresh one, written blind, takes its place.
+The development sets ``tests/data/nlu_dev*.yaml`` are the ones to tune on. Neither a held-out set,
+a spent one, nor the hand-written development set may leak into the model: a phrase of one that is
+a sample of the interaction model, word for word, fails, unless the spec itself asks for that
+sample (a phrase the skill's prompts tell people to say, an example of the contract in GUIDE.md
+section 2, or one the issue names), or it was a sample before the set was written
+(``*_prior.txt``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_nlu import EVAL, EVALS, PROTECTED, evaluate, load
+from bench.bench_nlu import EVALS, PROTECTED, evaluate, load
 from skill.rules.interaction_model import model_path
 from skill.simulator.text import normalise
 from tests.test_prompts_resolve import INVITED
@@ -99,11 +99,12 @@ advice as well. A change that falls below it fails. Never tune on the held-out s
 misses."""
 
 
-MEETING_THE_BAR = (EVAL, EVALS[2])
-"""The held-out sets that meet the issue's bar: eval2 and eval4."""
+EMERGENCIES_MISSED = {"nlu_eval5": 1}
+"""Sudden or severe phrases of a held-out set that still miss the emergency advice, by set: the
+issue's bar is none. A change that misses more fails; bring these to zero, never by reading them."""
 
 
-@pytest.fixture(scope="module", params=MEETING_THE_BAR, ids=[p.stem for p in MEETING_THE_BAR])
+@pytest.fixture(scope="module", params=EVALS, ids=[p.stem for p in EVALS])
 def eval_report(request):
     return evaluate(request.param)
 
@@ -115,25 +116,8 @@ def test_the_held_out_set_meets_the_issues_bar(eval_report, measure):
 
 
 def test_every_sudden_or_severe_phrase_reaches_the_emergency_advice(eval_report):
-    assert eval_report.emergency.total >= 20
-    assert eval_report.emergency.right == eval_report.emergency.total, eval_report.emergency
-
-
-REACHED_EVAL3 = {"intents": 0.94, "slots": 0.92, "rejected": 0.97, "emergency": 28}
-"""What the third held-out set reaches today, rounded down: a change that falls below fails.
-Raise it as the model improves; the issue's bar is the goal."""
-
-
-@pytest.fixture(scope="module")
-def eval3_report():
-    return evaluate(EVALS[1])
-
-
-@pytest.mark.parametrize("measure", ["intents", "slots", "rejected"])
-def test_the_third_held_out_set_keeps_what_it_reached(eval3_report, measure):
-    tally = getattr(eval3_report, measure)
-    assert tally.share >= REACHED_EVAL3[measure], tally
-
-
-def test_the_third_held_out_set_keeps_its_emergencies(eval3_report):
-    assert eval3_report.emergency.right >= REACHED_EVAL3["emergency"], eval3_report.emergency
+    emergency = eval_report.emergency
+    assert emergency.total >= 20
+    assert emergency.total - emergency.right <= EMERGENCIES_MISSED.get(eval_report.name, 0), (
+        emergency
+    )

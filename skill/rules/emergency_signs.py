@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 BODY = re.compile(
-    r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
+    r"\b(?:toes?|foot|feet|legs?|limbs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
     r"|bones?|arms?|hands?|face|body|side|bottom|waist|under me|on me|stand up|stand on"
     r"|bear weight|walk on|put weight)(?:'s)?\b"
 )

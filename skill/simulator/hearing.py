@@ -22,9 +22,15 @@ SOUND_ALIKES = {
     "sympton": "symptom",
     "symptons": "symptoms",
     "cafe": "calf",
+    "hertz": "hurts",
+    "simpton": "symptom",
+    "simptons": "symptoms",
 }
 """Words misheard for one word of the skill's, whatever stands beside them."""
 AFTER_A_FOOT_WORD = {"too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes"}
+AFTER_A_TOE = {"switching": "twitching", "switches": "twitches", "switched": "twitched"}
+"""Sound-alikes of "twitching", repaired after a toe or foot ("my toe switching")."""
+TOES = frozenset({"toe", "toes", "foot", "feet", "toe's", "it", "it's", "keeps", "keep"})
 """Sound-alikes of "toe", repaired after a word that says which toe or whose."""
 FOOT_WORDS = frozenset(
     {"my", "big", "little", "baby", "pinky", "second", "third", "fourth", "middle", "wee"}
@@ -37,13 +43,22 @@ PAIRS = {
     ("some", "toms"): "symptoms",
     ("foot", "role"): "foot roll",
     ("lock", "a"): "log a",
+    ("his", "tree"): "history",
+    ("week", "ness"): "weakness",
+    ("wall", "cough"): "wall calf",
+    ("towel", "cough"): "towel calf",
+    ("cough", "stretch"): "calf stretch",
+    ("cough", "stretches"): "calf stretches",
+    ("cough", "raises"): "calf raises",
+    ("cough", "muscle"): "calf muscle",
+    ("cough", "muscles"): "calf muscles",
 }
 """Two words misheard for one phrase of the skill's."""
 PARTICLES = frozenset(
     {"lah", "leh", "lor", "meh", "po", "abeg", "eish", "bru", "bruh", "bro", "innit", "yaar"}
     | {"sha", "jor", "ehn", "o", "eh", "ja", "hey", "mate", "sweetie", "hun", "darling"}
     | {"ma'am", "maam", "sir", "boss", "dude", "bud", "buddy", "pal", "love", "man", "ji", "b'y"}
-    | {"madam", "deadass", "fam", "bestie", "babe"}
+    | {"madam", "deadass", "fam", "bestie", "babe", "pet", "ag", "oya", "hen", "chief"}
 )  # fmt: skip
 """Words that soften or address ("yes lah", "cancel po", "abeg help me", "ready bru"): they are
 dropped wherever they stand, as long as something else was said."""
@@ -176,6 +191,8 @@ class Hearing:
                 mended[-1:] = PAIRS[pair].split()
             elif mended and mended[-1] in FOOT_WORDS and word in AFTER_A_FOOT_WORD:
                 mended.append(AFTER_A_FOOT_WORD[word])
+            elif mended and mended[-1] in TOES and word in AFTER_A_TOE:
+                mended.append(AFTER_A_TOE[word])
             else:
                 mended.append(word)
         return " ".join(mended)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from skill.simulator.builtin_slots import NUMBER, NUMBER_WORDS, BuiltInSlotType
+from skill.simulator.builtin_slots import NUMBER, NUMBER_WORDS, BuiltInSlotType, spoken_number
 from skill.simulator.compiled_model import Model
 from skill.simulator.resolution import Candidate
 from skill.simulator.scoring import SHORTLIST, Pool, score_samples
@@ -94,7 +94,8 @@ def _bare_reading(text: str, fill: SlotFill) -> bool:
     a time said as one ("half six"), or a number that could be a hold in seconds ("twenty")."""
     if not set(text.split()) <= NUMBER_WORDS:
         return True
-    return fill.type == NUMBER and fill.value.isdigit() and int(fill.value) in HOLD_SECONDS
+    whole = spoken_number(text.split())  # "two thousand and twenty five" is no "twenty five"
+    return fill.type == NUMBER and fill.value.isdigit() and whole == int(fill.value) in HOLD_SECONDS
 
 
 def core(words: list[str]) -> list[str]:
@@ -262,8 +263,10 @@ class Ranker:
     def _clauses(self, words: list[str], exclude: frozenset[int]) -> list[Candidate]:
         """Readings of each clause of "X and Y": people chain what they notice."""
         parts: list[list[str]] = [[]]
-        for word in words:
-            if word in CLAUSE_WORDS and parts[-1]:
+        for place, word in enumerate(words):
+            if word == "and" and set(words[place - 1 : place + 2 : 2]) <= NUMBER_WORDS:
+                parts[-1].append(word)  # "two thousand and twenty five" is one number
+            elif word in CLAUSE_WORDS and parts[-1]:
                 parts.append([])
             else:
                 parts[-1].append(word)

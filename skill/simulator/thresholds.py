@@ -54,11 +54,14 @@ def lead(ranked: list[Candidate], best: Candidate) -> float:
     return best.score - other
 
 
-def cheapest(inside: tuple[float, ...], outside: tuple[float, ...], ratio: float) -> float:
+def cheapest(
+    inside: tuple[float, ...], outside: tuple[float, ...], ratio: float, strict: bool = False
+) -> float:
     """The bar with the least share of ``inside`` missed plus ``ratio`` x ``outside`` admitted.
 
     The cost is nearly flat around its least value, so the middle of the bars within
-    ``PLATEAU`` of it is taken: a few samples more or less then move the bar little.
+    ``PLATEAU`` of it is taken: a few samples more or less then move the bar little. ``strict``
+    takes the highest of them instead: where bars cost about the same, a guess must not write.
     """
     if not outside:
         return inside[len(inside) // 20] if inside else 0.0
@@ -69,7 +72,7 @@ def cheapest(inside: tuple[float, ...], outside: tuple[float, ...], ratio: float
         costs.append((missed + ratio * admitted, bar))
     least = min(cost for cost, _ in costs)
     near = [bar for cost, bar in costs if cost <= least + PLATEAU]
-    return round((near[0] + near[-1]) / 2, 1)
+    return round(near[-1] if strict else (near[0] + near[-1]) / 2, 1)
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,9 @@ class Calibration:
         return cheapest(self.inside, self.outside, SENSITIVITY[level])
 
     def write_bar(self, accept: float) -> float:
-        """The bar for intents that write: admitting outside costs ``WRITE_COST`` times more."""
-        return max(accept, cheapest(self.inside_writes, self.outside_writes, WRITE_COST))
+        """The bar for intents that write: admitting outside costs ``WRITE_COST`` times more, and
+        of the bars that cost about the least, the strictest."""
+        return max(accept, cheapest(self.inside_writes, self.outside_writes, WRITE_COST, True))
 
 
 def _example(ranker: Ranker, template: Template, number: int) -> str:
