@@ -60,7 +60,7 @@ from skill.simulator.text import normalise  # noqa: E402
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "nlu_eval2.yaml"
 DEV = DATA / "nlu_dev.yaml"
-DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", *map(str, range(2, 20)), "_severe"))
+DEVS = tuple(DATA / f"nlu_dev{n}.yaml" for n in ("", *map(str, range(2, 21)), "_severe"))
 EVALS = (EVAL, *(DATA / f"nlu_eval{n}.yaml" for n in (4, 5, 6)))
 """The held-out sets, each written blind by a different person after the model had samples."""
 PROTECTED = (DEV, DATA / "nlu_dev5.yaml", DATA / "nlu_dev19.yaml", *EVALS)

@@ -368,7 +368,11 @@ def test_the_bars_come_from_the_models_own_samples():
     assert resolver.accept == calibration.bar(resolver.level)
     assert resolver.write_bar == calibration.write_bar(resolver.accept) > resolver.accept
     admitted = [score for score in calibration.outside_writes if score >= resolver.accept]
-    assert len([s for s in admitted if s >= resolver.write_bar]) < len(admitted) / 2
+    # Of the look-alikes the accept bar would let write, the write bar turns away at least half;
+    # the rest are one word from a sample of the intent ("erase" and "erase me"), and the
+    # model's out-of-domain samples, not a bar, keep those away.
+    assert len([s for s in admitted if s >= resolver.write_bar]) <= len(admitted) / 2
+    assert resolver.write_bar >= resolver.accept + 8
     bars = [resolver.bar_for(level) for level in ("LOW", "MEDIUM", "HIGH")]
     assert bars == sorted(bars), "a higher sensitivity sends more to the fallback"
 
@@ -636,6 +640,14 @@ def test_a_time_slot_is_found_among_other_words():
         "i got hit on the shin with a bat and now i can't feel my foot",
         "i've never had pain like this in my foot",
         "my vision went blurry and my leg went weak",
+        "my calf is twice the size of the other one and hot",
+        "my little boy came off his scooter and can't walk",
+        "i can't take a single step",
+        "suspected dvt in my left calf",
+        "my toes have gone dusky and cold",
+        "my leg keeps buckling and it's never done that before",
+        "my foot is numb and i cannot walk",
+        "my knee is throbbing and red after i knocked it",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):
@@ -683,6 +695,11 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
         "when would i need to call an ambulance",
         "make it shorter my knees can't take it",
         "i twisted my ankle ages ago and now my toe twitches",
+        "what if my foot suddenly goes weak",
+        "should i call nine one one for a twitching toe",
+        "my toe twitched out of the blue",
+        "i tripped yesterday but i can walk on it fine",
+        "is a twitchy toe a sign of a stroke",
     ],
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):

@@ -99,11 +99,6 @@ advice as well. A change that falls below it fails. Never tune on the held-out s
 misses."""
 
 
-EMERGENCIES_MISSED = {"nlu_eval5": 1}
-"""Sudden or severe phrases of a held-out set that still miss the emergency advice, by set: the
-issue's bar is none. A change that misses more fails; bring these to zero, never by reading them."""
-
-
 @pytest.fixture(scope="module", params=EVALS, ids=[p.stem for p in EVALS])
 def eval_report(request):
     return evaluate(request.param)
@@ -118,6 +113,4 @@ def test_the_held_out_set_meets_the_issues_bar(eval_report, measure):
 def test_every_sudden_or_severe_phrase_reaches_the_emergency_advice(eval_report):
     emergency = eval_report.emergency
     assert emergency.total >= 20
-    assert emergency.total - emergency.right <= EMERGENCIES_MISSED.get(eval_report.name, 0), (
-        emergency
-    )
+    assert emergency.right == emergency.total, emergency

@@ -9,15 +9,19 @@ import re
 BODY = re.compile(
     r"\b(?:toes?|foot|feet|legs?|limbs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
     r"|bones?|arms?|hands?|face|body|side|bottom|waist|under me|on me|stand up|stand on"
-    r"|bear weight|walk on|put weight)(?:'s)?\b"
+    r"|bear weight|walk on|put weight|take a (?:single )?step)(?:'s)?\b"
 )
 """Words that say the sign is in the body (a broken phone is no emergency)."""
 OWN = re.compile(
-    r"\b(?:my|me|ma|mi|both|either)\b(?: \w+){0,2}? (?:toes?|foot|feet|legs?|ankles?|calf|calves"
+    r"\b(?:my|me|ma|mi|both|either|his|her|their)\b(?: \w+){0,2}? (?:toes?|foot|feet|legs?|ankles?"
+    r"|calf|calves"
     r"|knees?|shins?|heel|bones?)\b"
 )
 """Words that say the body is the speaker's own (the chair leg that snapped is no injury)."""
-WALK_LOSS = re.compile(r"\b(?:can't|cannot|couldn't|can not|could not) (?:walk|stand)\b")
+WALK_LOSS = re.compile(
+    r"\b(?:can't|cannot|couldn't|can not|could not|cannae|cannit|cyaan)(?: to)? (?:walk|stand"
+    r"|staun)\b"
+)
 """Not being able to walk or stand: an emergency when it came on suddenly."""
 SIGN = re.compile(r"\b(?:numb|tingl|pain|weak|hurt|ach|pins and needles|came on|walk|stand)")
 ELSEWHERE = re.compile(
@@ -66,11 +70,25 @@ LOSS = re.compile(
     r"|\b(?:leg|foot) (?:got|has) no feeling\b|\bno feeling in (?:my |me )?(?:whole )?(?:leg|foot)"
     r"|\b(?:can't|cannot|can not) (?:fill|feel) (?:my |me )?(?:foot|leg|him|her|it)"
     r" (?:at all|anymore)"
+    r"|\bbuckl\w*|\b(?:can't|cannot|can not) (?:even )?take a (?:single )?step\b"
+    r"|\bcan't straighten"
+    r"|\bstopped (?:kicking|moving|pushing off)\b|\bstop to move\b|\bjust stopped$"
+    r"|\bswitched (?:the power )?off\b|\bbelongs to someone else\b|\bsomeone else's (?:leg|foot)\b"
+    r"|\b(?:won't|will not|doesn't|isn't) put (?:any )?weight on\b|\bkeeps? falling (?:over|down)\b"
+    r"|\b(?:is |are )?not feeling(?! (?:well|good|great|too|so|myself))\b|\bcan't feel the floor\b"
+    r"|\bnumb\w* (?:is )?(?:going|spreading|moving|creeping|travelling) up\b"
+    r"|\b(?:heavy and useless|useless and heavy|gone useless)\b|\bnumb from the (?:knee|hip) down\b"
+    r"|\b(?:can't|cannot|can not) (?:way bear|weight bear|weightbear)\b"
+    r"|\b(?:slapp?ing|slaps)\b.*\b(?:today|since|just like that)\b"
+    rf"|\b{LIMB} (?:has |have |is )?(?:gone|went) (?:pure|right|well|totally) dead\b"
 )
 """Words that say a loss of a foot or leg's use or feeling, whenever it came on."""
 PAIN = r"(?:pain\w*|hurts?|hurting|sore|aches?|aching)"
 SEVERE_PAIN = re.compile(
-    r"\b(?:agony|agonising|agonizing|excruciating\w*|unbearabl[ey]|slurr\w*|droop\w*)\b"
+    r"\b(?:pain\w*|hurts?|hurting)\b(?:(?! (?:but|far|properly|very|as)\b).)*\b(?:can't|cannot"
+    r"|can not)"
+    r"(?: to)? (?:walk|stand)\b(?! (?:far|properly|very|as|for long|much|like))"
+    r"|\b(?:agony|agonising|agonizing|excruciating\w*|unbearabl[ey]|slurr\w*|droop\w*)\b"
     r"|\bworst pain\b|\bscream\w*\b|\bin (?:tears|bits)\b|\bcrying\b|\b(?:been|being) sick\b"
     r"|\bthrew up\b|\bnever (?:felt|had|known) (?:\w+ )?(?:pain|anything) like\b"
     r"|\blike nothing else\b"
@@ -105,20 +123,25 @@ INJURY = re.compile(
     r"|\bbone (?:is )?(?:sticking|poking)|\bsee the bone\b|\bdeep cut\b|\bright through\b"
     r"|\b(?:dropped|fell|rolled) (?:\w+ ){0,4}(?:on|onto) (?:my|me|ma|mi) (?:toes?|foot|feet|leg)"
     r"|\b(?:i (?:fell|fall)(?! asleep| for)|i've fallen|i had a fall|fell (?:down|doon)"
-    r"|come a cropper|stacked it|came off (?:my|me|the) \w+|landed (?:badly|awkwardly|funny|wrong))"
+    r"|come a cropper|stacked it|came off (?:my|me|the|his|her) \w+"
+    r"|landed (?:badly|awkwardly|funny|wrong))"
     r"|\b(?:looks?|is|gone|went) (?:all )?(?:bent|crooked)\b"
     r"|\bblood\b|\bbleed\w* (?:a lot|heavily|badly|loads|lots|everywhere|profusely|too much"
     r"|like crazy|nuff|well well|won't stop|non stop)"
     r"|\b(?:won't|will not|doesn't|does not|nah|not) stop bleeding\b"
     r"|\b(?:badly|seriously|really badly) (?:hurt|injured)\b|\bmassive\b"
     r"|\b(?:hurt|injured|cut|twisted) (?:\w+ ){0,3}(?:badly|seriously)\b|\bserious injury\b"
-    r"|\b(?:tore|torn|ripped|squished|mangled|stuck in the door|twisted funny)\b"
+    r"|\b(?:tore|torn|ripped|squished|mangled|stuck in the door|twisted funny|ruptur\w*)\b"
+    r"|\b(?:wrong shape|out of shape|misshapen|boiling water|skin(?:'s| is)? coming off|burn(?:ed"
+    r"|t) (?:my|me))\b"
     r"|\b(?:can't|cannot) get up\b"
 )
 """A fracture or deformity, a crush, a bite, a burn, a deep wound, heavy bleeding, a fall."""
 MISHAP = re.compile(
     r"\b(?:twisted|rolled|sprained|slipped|tripped|jumped (?:off|down)|went over on|kicked|knocked"
-    r"|banged|hit|struck|falling|fell|did my back|put my back out|went in my back)\b"
+    r"|banged|hit|struck|falling|fell|fallen|landed|lifted|felt a pop|came off|did my back"
+    r"|put my back out"
+    r"|went in my back)\b"
     r".*\b(?:numb\w*"
     r"|(?:can't|cannot|can not|couldn't) (?:feel|move|put|stand|walk)|no feeling)"
 )
@@ -127,14 +150,16 @@ STROKE = re.compile(
     r"\b(?:face|smile|mouth|lips?)(?:'s)? (?:is |has )?(?:gone |going |gone all )?"
     r"(?:droop\w*|lopsided|numb|crooked|wonky|saggy)|\bslurr\w*"
     r"|\bwords (?:are )?(?:all )?(?:jumbled|muddled|coming out (?:wrong|muddled|funny))"
-    r"|\b(?:having|had) a stroke\b|\bstroke\b"
+    r"|\b(?:having|had) a (?:stroke|struck)\b|\bstroke\b|\blost (?:the )?sight\b"
+    r"|\bspeech (?:went|is|has gone|going) (?:all )?(?:funny|slurred|weird|strange)"
+    r"|\bchest (?:is |feels |has gone |went )?tight\b"
     r"|\b(?:vision|eyesight) (?:went|is|has gone|goes|going) (?:all )?(?:blurry|double|funny)"
     r"|\b(?:can't|cannot|trouble) (?:speak|talk)"
     r"|\b(?:half|one side of|(?:left|right) side of) (?:my )?(?:body|face)"
     r"|\bface (?:feels|is|looks|has gone|went) (?:funny|weird|numb|droopy|strange)"
     r"|\barm and (?:my )?leg\b|\bleg and (?:my )?arm\b"
     r"|\b(?:left|right|one|whole|entire) side\b(?! of (?:my|the) (?:foot|toe|heel|big))(?:'s)?"
-    r"(?: \w+){0,3} (?:numb|weak|dead|paraly\w*)\b|\bshort of breath\b"
+    r"(?: \w+){0,3} (?:numb|weak|dead|paraly\w*)\b|\b(?:short|out) of breath\b"
     r"|\bchest pains?\b|\bpains? in my chest\b|\b(?:can't|cannot|struggling to) breathe\b"
     r"|\b(?:can't|cannot|couldn't) catch (?:my|his|her|their) breath\b|\bface looks (?:odd|funny"
     r"|weird)\b"
@@ -145,20 +170,35 @@ CONFUSED = re.compile(
 )
 """Confusion or dizziness: a stroke sign only with a foot or leg gone numb or weak."""
 COLOUR = (
-    r"(?:black|blue|bluish|bloo|blew|purple|white|pale|pail|grey|gray|mottled|horrible colou?r)"
+    r"(?:dark|dusky|black|blue|bluish|bloo|blew|purple|white|pale|pail|grey|gray|mottled"
+    r"|horrible colou?r)"
 )
 COLD = r"(?:cold|colder|ice cold|icy|cauld|freezing)"
 CIRCULATION = re.compile(
     rf"\b{COLOUR}\b(?: [\w']+){{0,5}} {COLD}\b|\b{COLD}\b(?: [\w']+){{0,5}} {COLOUR}\b"
     r"|\b(?:turned|gone|went|going|become|becoming|getting) (?:\w+ ){0,2}"
-    r"(?:blue|bluish|bloo|black|purple|grey|gray|pale|pail|white|mottled|blotchy)\b"
+    r"(?:blue|bluish|bloo|black|purple|grey|gray|pale|pail|white|mottled|blotchy|dark|dusky)\b"
     r"|\b(?:looks?|is|gone|going) (?:all )?(?:mottled|blotchy)\b"
     r"|\bred (?:streaks?|lines?)\b|\bpus\b|\boozing\b|\bfever\b|\bshivery\b|\bfeel faint\b"
     r"|\bno pulse\b|\bblew and cold\b|\b(?:cold|freezing) and (?:grey|gray|blue|blew|white)"
 )
 """Signs of a blocked artery or a spreading infection (said of a leg or foot)."""
-HOT_RED_SWOLLEN = re.compile(r"\b(?:hot|warm|red|swollen|swelling|puffy)\b")
+HOT_RED_SWOLLEN = {
+    "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch|throbbing)\b"),
+    "red": re.compile(r"\b(?:red|shiny|erythema)\b"),
+    "swollen": re.compile(
+        r"\b(?:swollen|swelling|puffy|bigger|twice the size|huge|going to burst|ballooned|tight"
+        r"|tender\w*|o?edema|pitting)\b"
+    ),
+}
 """Two of these said of a calf or foot are the signs of a clot or a deep infection."""
+CLINICAL = re.compile(
+    r"\b(?:dvt|deep vein thrombosis|blood clot|clot in my|ischa?emi\w*|pulseless"
+    r"|compartment syndrome"
+    r"|cauda equina|saddle an(?:a)?esthesia|urinary retention|unable to void|paraplegi\w*"
+    r"|monoplegi\w*|hemiplegi\w*|paralysis|fractur\w*|tendon rupture|pallor)\b"
+)
+"""Clinical words for an emergency of the leg or foot: they need no other sign."""
 BLADDER = re.compile(
     r"\b(?:bladder|bowels?|wet (?:myself|the bed)|(?:peed|pooed|soiled) myself|incontinen\w*)\b"
     r"|\bhad an accident\b.*\b(?:didn't|did not|never|couldn't) (?:feel|notice|know)"

@@ -13,6 +13,8 @@ ONSET = re.compile(
     r"|\bjust (?:now|happened|started|came on|went|gone|turned|became|collapsed|buckled)\b"
     r"|\b(?:really |very |so )?(?:fast|quickly|rapidly|quick)\b|\bin (?:a flash|an instant)\b"
     r"|\b(?:instantly|immediately|abruptly|unexpectedly|overnight|right away|acute onset)\b"
+    r"|\bnever done that before\b|\bjust like that\b|\bfrom one moment to (?:the )?other\b"
+    r"|\bjust become\b|\bin the last few hours\b|\bwas (?:walking|moving|standing) fine\b"
     r"|\b(?:in )?a split second\b|\bacutely\b"
     r"|\b(?:in|within) (?:the )?(?:last |past )?(?:a few |a couple of |\w+ )?"
     r"(?:seconds|minutes|hour)"
@@ -41,6 +43,8 @@ GONE = re.compile(
     r"\b(?:goes|went|wears) (?:off|away) (?:quickly|fast|straight)|\bit goes quickly\b"
 )
 """A sign that passed as soon as it came."""
+REASSURED = re.compile(r"\bcan (?:still )?(?:walk|stand|move)(?: on it)?(?: \w+)? fine\b")
+"""An injury said to leave the person walking fine ("a bit bruised but I can walk on it fine")."""
 RECENT = re.compile(
     r"\bsince (?:about |around )?(?:\w+ ){0,3}?(?:lunch|breakfast|dinner|this (?:morning|afternoon"
     r"|evening)|o'clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -63,6 +67,8 @@ LONG_AGO = re.compile(
 )
 """Words that date an injury to long ago: an old fall is history, not an emergency."""
 HYPOTHETICAL = re.compile(
+    r"\bwhat if\b|\b(?:ever )?a sign of\b"
+    r"|\bshould i (?:call|ring|phone|dial) (?:\w+ ){0,3}(?:for|if|about|when|because of)\b|"
     r"\b(?:when|how) (?:would|should|do|will|can|does) (?:i|you|one|someone)\b|\bwhat counts as\b"
     r"|\bhow (?:bad|serious) (?:does|would|should)\b"
 )

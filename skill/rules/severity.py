@@ -16,6 +16,7 @@ from skill.rules.emergency_signs import (
     BLADDER,
     BODY,
     CIRCULATION,
+    CLINICAL,
     CONFUSED,
     EMERGENCY,
     HOT_RED_SWOLLEN,
@@ -28,6 +29,7 @@ from skill.rules.emergency_signs import (
     SEVERE_PAIN,
     SIGN,
     STROKE,
+    WALK_LOSS,
 )
 from skill.rules.negation import negated
 from skill.rules.onset_words import (
@@ -40,11 +42,13 @@ from skill.rules.onset_words import (
     ONSET,
     PARTIAL,
     POSITION,
+    REASSURED,
     RECENT,
     TRANSIENT,
     TWITCH,
 )
 
+NUMB_OR_WEAK = re.compile(r"\b(?:numb|weak)")
 SUDDEN_SIGNS = frozenset(
     {"PAIN", "NUMBNESS", "TINGLING", "WEAKNESS", "DIFFICULTY_WALKING", "GAIT_CHANGE"}
 )  # fmt: skip
@@ -61,25 +65,28 @@ def says_severe(text: str) -> bool:
     if HYPOTHETICAL.search(text):
         return False
     passed = has_passed(text)
-    if said(EMERGENCY, text) or (
-        not passed and said(SEVERE_PAIN, text) and re.search(rf"\b{PAIN}", text)
-    ):
+    if said(EMERGENCY, text) or said(CLINICAL, text):
+        return True
+    if not passed and said(SEVERE_PAIN, text) and re.search(rf"\b{PAIN}", text):
+        return True
+    if MISHAP.search(text) and not REASSURED.search(text):
         return True
     if not BODY.search(text):
         return False
+    if said(WALK_LOSS, text) and said(NUMB_OR_WEAK, text) and not PARTIAL.search(text):
+        return True
     asleep = POSITION.search(text) and TRANSIENT.search(text)
     lasting = not PARTIAL.search(text) or RECENT.search(text) or said(ONSET, text)
     if said(LOSS, text) and lasting and not asleep:
         return True
     leg = LEG.search(text)
-    hot_red_swollen = {word[:4] for word in HOT_RED_SWOLLEN.findall(text)}  # swollen, swelling
-    if leg and len(hot_red_swollen) >= 2:
+    if leg and sum(bool(said(kind, text)) for kind in HOT_RED_SWOLLEN.values()) >= 2:
         return True
     old = LONG_AGO.search(text) and not RECENT.search(text)
     injured = (said(INJURY, text) and OWN.search(text)) or MISHAP.search(text)
-    if injured and not old:
+    if injured and not old and not REASSURED.search(text):
         return True
-    if CONFUSED.search(text) and (said(re.compile(r"\b(?:numb|weak)"), text) or said(LOSS, text)):
+    if CONFUSED.search(text) and (said(NUMB_OR_WEAK, text) or said(LOSS, text)):
         return True
     if leg and said(CIRCULATION, text):
         return True
@@ -106,6 +113,8 @@ def has_passed(text: str) -> bool:
 def says_sudden(text: str) -> bool:
     """Whether lowercase words say something came on suddenly: not a doubt, a change only
     noticed, nor a twitch alone ("it suddenly started twitching")."""
+    if HYPOTHETICAL.search(text):
+        return False
     if not any(_onset_stands(match, text) for match in ONSET.finditer(text)) or GONE.search(text):
         return False
     if LONG_AGO.search(text) and not RECENT.search(text):

@@ -27,7 +27,9 @@ SOUND_ALIKES = {
     "simptons": "symptoms",
 }
 """Words misheard for one word of the skill's, whatever stands beside them."""
-AFTER_A_FOOT_WORD = {"too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes"}
+AFTER_A_FOOT_WORD = {
+    "too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes", "fought": "foot"
+}  # fmt: skip
 AFTER_A_TOE = {"switching": "twitching", "switches": "twitches", "switched": "twitched"}
 """Sound-alikes of "twitching", repaired after a toe or foot ("my toe switching")."""
 TOES = frozenset({"toe", "toes", "foot", "feet", "toe's", "it", "it's", "keeps", "keep"})
@@ -52,6 +54,7 @@ PAIRS = {
     ("cough", "raises"): "calf raises",
     ("cough", "muscle"): "calf muscle",
     ("cough", "muscles"): "calf muscles",
+    ("and", "bearable"): "unbearable",
 }
 """Two words misheard for one phrase of the skill's."""
 PARTICLES = frozenset(

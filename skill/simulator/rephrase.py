@@ -59,6 +59,8 @@ NAMED_AFTER = r"\b(?:on|in|from|with|using|to) {name}\b"
 """The skill named after a request ("cancel my reminders from toe twitch helper")."""
 LEAD_IN = re.compile(r"^(?:(?:okay|ok|hey|um|uh|er|so|right|oh|well) )*(?:alexa )?")
 """Words before the wake word and the skill's name ("okay alexa ask toe twitch helper...")."""
+INVOKED = re.compile(rf"{LEAD_IN.pattern}(?:{'|'.join((*LAUNCH_VERBS, *ONE_SHOT_VERBS))}) \w+ \w+")
+"""Words that may call the skill by name, the only ones worth comparing with the name."""
 NAME_LIKE = 85.0
 """How alike (0-100) heard words must be to the skill's name to be it ("toe switch helper")."""
 
@@ -90,7 +92,7 @@ def untagged(text: str, name: str = "") -> str:
     """The statement without its tag, and without the skill's own name around it: Alexa takes
     the name off ("ask toe twitch helper why my toes are jumping") before the skill hears it."""
     text = TAGS.sub("", text)
-    called = invocation(text, name) if name else None
+    called = invocation(text, name) if name and INVOKED.match(text) else None
     if called:
         text = called[1]
     elif name and name in text:

@@ -170,18 +170,19 @@ class Resolver(Ranker):
 
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
-        normal = self.reading(text)
-        if is_severe(self.model, normal) or is_severe(self.model, normalise(text)):
+        normal, said = self.reading(text), normalise(text)
+        if is_severe(self.model, normal) or (said != normal and is_severe(self.model, said)):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
         if is_negated_no(normal) and normal not in self.model.exact and NO in self.model.intents:
             return Resolution(NO, 100.0, sample=NEGATED)
-        ranked = self.readings(normal)
+        calm = rules_out(self.model, normal, severe=False)  # severe was ruled out above
+        ranked = self.readings(normal, calm)
         decision = self.decide(ranked, accept, len(normal.split()))
         if not decision.accepted or decision.candidate is None:
             return Resolution(FALLBACK, 0.0, declared=self.model.intents.get(FALLBACK, ()))
         best = decision.candidate
-        barred = frozenset({VALUE}) if self.rules_out(normal) else frozenset()
+        barred = frozenset({VALUE}) if calm else frozenset()
         fills = self.slots_for(ranked, best, normal.split(), barred)
         declared = self.model.intents.get(best.template.intent, ())
         return Resolution(
@@ -196,11 +197,11 @@ class Resolver(Ranker):
         """Whether read text rules the emergency reading out (:func:`severity.rules_out`)."""
         return rules_out(self.model, normal)
 
-    def readings(self, normal: str) -> list[Candidate]:
+    def readings(self, normal: str, calm: bool | None = None) -> list[Candidate]:
         """The readings of read text, best first, less any emergency its words rule out and any
         report of a sign placed only elsewhere in the body (:mod:`skill.simulator.places`)."""
         ranked = self.rank(normal)
-        if self.rules_out(normal):
+        if self.rules_out(normal) if calm is None else calm:
             ranked = [c for c in ranked if all(fill.value_id != VALUE for fill in c.fills)]
         if elsewhere_only(normal):
             ranked = [c for c in ranked if c.template.intent not in PLACED]

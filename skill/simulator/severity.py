@@ -20,7 +20,7 @@ from skill.rules.emergency_signs import (
     SIGN,
     WALK_LOSS,
 )
-from skill.rules.onset_words import GRADUAL, ONSET, TWITCH
+from skill.rules.onset_words import GRADUAL, HYPOTHETICAL, ONSET, TWITCH
 from skill.rules.severity import SUDDEN_SIGNS, has_passed, said, says_severe, says_sudden
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import SlotFill
@@ -55,15 +55,15 @@ STRONG = (SEVERE_PAIN, LOSS, EMERGENCY, INJURY)
 SEVERE = re.compile(r"\bsevere\b")
 
 
-def rules_out(model: Model, text: str) -> bool:
+def rules_out(model: Model, text: str, severe: bool | None = None) -> bool:
     """Whether the words rule the emergency out, though onset or severity is said: of a twitch
     alone, a change only noticed, a doubt or a negation, or of no sign and no part of the body
     ("it suddenly started twitching", "nothing came on suddenly", "the wifi went all of a
     sudden"). A sample whose slot reads "suddenly" must not outweigh the whole sentence."""
     cues = [cue for cue in CUES if cue.search(text)]
-    if not cues or is_severe(model, text):
+    if not cues or (severe if severe is not None else is_severe(model, text)):
         return False
-    if GRADUAL.search(text) or TWITCH.search(text) or has_passed(text):
+    if GRADUAL.search(text) or TWITCH.search(text) or HYPOTHETICAL.search(text) or has_passed(text):
         return True
     if not any(said(cue, text) for cue in cues):
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,6 +99,9 @@ class SlotType:
     rank: dict[str, int] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     near: dict[str, SlotFill | None] = field(default_factory=dict, compare=False, repr=False)
+    by_length: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    """Stemmed phrases by length (lengths, stems, phrases): only phrases of a near length can be
+    close enough, so the rest are never compared."""
 
     def exact(self, words: str) -> SlotFill | None:
         """The value these words name exactly (slot name left empty), or None."""
@@ -118,11 +122,17 @@ class SlotType:
         if words not in self.near:
             if len(self.near) > CLOSE_KEPT:
                 self.near.clear()
+            said = stems(words)
+            lengths, stemmed, phrases = self.by_length
+            low = bisect_left(lengths, len(said) * SLOT_CUTOFF / (200 - SLOT_CUTOFF))
+            high = bisect_right(lengths, len(said) * (200 - SLOT_CUTOFF) / SLOT_CUTOFF)
             best = process.extractOne(
-                stems(words), self.stemmed, scorer=fuzz.ratio, score_cutoff=SLOT_CUTOFF
+                said, stemmed[low:high], scorer=fuzz.ratio, score_cutoff=SLOT_CUTOFF
             )
             self.near[words] = (
-                SlotFill("", self.name, words, *self.phrases[best[2]]) if best else None
+                SlotFill("", self.name, words, *self.phrases[phrases[low + best[2]]])
+                if best
+                else None
             )
         return self.near[words]
 
@@ -143,4 +153,12 @@ def build_slot_type(slot_type: dict[str, Any]) -> SlotType:
     for phrase, phrase_stems in stemmed.items():
         by_stems.setdefault(phrase_stems, phrase)
     words = frozenset(word for phrase_stems in stemmed.values() for word in phrase_stems.split())
-    return SlotType(slot_type["name"], phrases, stemmed, longest, by_stems, rank, words)
+    ordered = sorted(stemmed.items(), key=lambda item: len(item[1]))
+    by_length = (
+        tuple(len(phrase_stems) for _, phrase_stems in ordered),
+        tuple(phrase_stems for _, phrase_stems in ordered),
+        tuple(phrase for phrase, _ in ordered),
+    )
+    return SlotType(
+        slot_type["name"], phrases, stemmed, longest, by_stems, rank, words, by_length=by_length
+    )
