@@ -76,6 +76,7 @@ HYPOTHETICAL = re.compile(
 POSITION = re.compile(
     r"\b(?:cross legged|sitting|sat|kneeling|knelt|squatting|lying|slept|fell asleep)\b"
 )
+"""Sitting or lying on a foot: with a sign that came back, it had only gone to sleep."""
 CRAMP = re.compile(r"\bcramp")
 """A cramp: agony that passes is a cramp, not an emergency."""
 TRANSIENT = re.compile(
