@@ -648,6 +648,12 @@ def test_a_time_slot_is_found_among_other_words():
         "my leg keeps buckling and it's never done that before",
         "my foot is numb and i cannot walk",
         "my knee is throbbing and red after i knocked it",
+        "should i call an ambulance for my dad he can't move his leg",
+        "what if it's a clot my calf is hot and swollen",
+        "my leg suddenly went weak is this a sign of a stroke",
+        "i noticed my foot suddenly went weak",
+        "my foot suddenly feels weak and heavy not sure if i should worry",
+        "my foot is swelling and going blue",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):
@@ -700,6 +706,17 @@ def test_sudden_or_severe_is_read_in_any_words_and_order(text):
         "my toe twitched out of the blue",
         "i tripped yesterday but i can walk on it fine",
         "is a twitchy toe a sign of a stroke",
+        "i'm not feeling any pain in my foot",
+        "my toe twitch just stopped",
+        "i came off my medication and now my toes twitch",
+        "my toe twitching is so bad i can't sleep",
+        "it's getting dark remind me to stretch my calves",
+        "after a hot bath my calf feels tight",
+        "i have sleep paralysis and my toes twitch",
+        "it struck me this morning that my big toe feels a bit numb",
+        "quick question my foot hurts when i walk",
+        "it's a dull ache and bearable",
+        "i woke up with pins and needles in my foot",
     ],
 )
 def test_onset_or_loss_words_alone_are_no_emergency(text):

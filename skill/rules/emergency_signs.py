@@ -23,7 +23,11 @@ WALK_LOSS = re.compile(
     r"|staun)\b"
 )
 """Not being able to walk or stand: an emergency when it came on suddenly."""
-SIGN = re.compile(r"\b(?:numb|tingl|pain|weak|hurt|ach|pins and needles|came on|walk|stand)")
+SIGN = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pain(?:s|ful|ing)?|weak\w*|hurt\w*|ach(?:e|es|ed|ing|y)"
+    r"|pins and needles|came on|walk\w*|stand(?:ing)?)\b"
+)
+"""A warning sign in any words, with no place said: with sudden onset, it is an emergency."""
 ELSEWHERE = re.compile(
     r"\b(?:stomach|tummy|belly|head|back|tooth|teeth|throat|ears?|eyes?|neck|shoulders?)\b"
 )
@@ -31,6 +35,7 @@ ELSEWHERE = re.compile(
 BAD = re.compile(r"\b(?:bad|badly|severe|terrible|awful|horrible|horrendous)\b")
 """Words that, said with sudden onset, make it an emergency ("it came on sudden and it's bad")."""
 LIMB = r"(?:foot|feet|legs?|leg's|foot's|legs')"
+"""A foot or leg, as the subject of a loss ("my leg's gone dead")."""
 LOSS = re.compile(
     r"\b(?:can't|cant|can not|cannot|cannae|cyaan|couldn't|unable to|not able to|no fit)"
     r" (?:even |seem to |really |make it )?(?:move|moo|more|lift|wiggle|bend|flex|control|shift"
@@ -41,12 +46,14 @@ LOSS = re.compile(
     r"|no fit|nah|'ll no|will no) (?:move|moving|respond|hold me|work|working|do what|bend"
     r"|swing|take (?:my |any )?weight|kick)"
     r"|\b(?:can|could) (?:barely|hardly) (?:move|lift|stand|bear weight|walk on)\b"
-    r"|\b(?:went|gone|going|has gone|just) (?:limp|floppy)\b|\bbuckled\b|\bhanging (?:down|limp)\b"
+    r"|\b(?:went|gone|going|has gone|just) (?:limp|floppy)\b|\bhanging (?:down|limp)\b"
     r"|\b(?:gave|given|giving|gives) (?:way|weigh|out)\b|\bcollapsed\b"
     r"|\bstopped working\b|\bfolded (?:under|beneath)\b|\bout from under me\b"
     r"|\b(?:like )?(?:a )?(?:block of wood|dead wood|lump of wood|sack of \w+|stump|plank)\b"
-    r"|\b(?:flops|flopping|flopped)\b|\bswitched off\b|\bpulled the plug\b"
-    r"|\b(?:isn't|wasn't|is not|was not) there\b|\bnot attached\b|\bnot (?:mine|my own)\b"
+    r"|\b(?:flops|flopping|flopped)\b|\bpulled the plug\b"
+    r"|\b(?:foot|leg|feet|legs)(?:'s)? (?:just )?(?:isn't|wasn't|is not|was not) there\b"
+    r"|\bnot attached\b"
+    r"|\bnot (?:mine|my own)\b"
     r"|\bstranger's leg\b|\bgone to nothing\b|\bgiven up on me\b|\blost the use\b"
     r"|\bhangs? there\b|\bhanging there\b|\bdropping to the floor\b"
     r"|\bgone on me\b|\bput one foot in front of the other\b|\b(?:won't|wont|will not) go$"
@@ -72,10 +79,11 @@ LOSS = re.compile(
     r" (?:at all|anymore)"
     r"|\bbuckl\w*|\b(?:can't|cannot|can not) (?:even )?take a (?:single )?step\b"
     r"|\bcan't straighten"
-    r"|\bstopped (?:kicking|moving|pushing off)\b|\bstop to move\b|\bjust stopped$"
+    r"|\bstopped (?:kicking|moving|pushing off)\b|\bstop to move\b"
+    rf"|\b{LIMB} (?:has |is )?just stopped$"
     r"|\bswitched (?:the power )?off\b|\bbelongs to someone else\b|\bsomeone else's (?:leg|foot)\b"
     r"|\b(?:won't|will not|doesn't|isn't) put (?:any )?weight on\b|\bkeeps? falling (?:over|down)\b"
-    r"|\b(?:is |are )?not feeling(?! (?:well|good|great|too|so|myself))\b|\bcan't feel the floor\b"
+    rf"|\b{LIMB} (?:is |are )?not feeling\b|\bcan't feel the floor\b"
     r"|\bnumb\w* (?:is )?(?:going|spreading|moving|creeping|travelling) up\b"
     r"|\b(?:heavy and useless|useless and heavy|gone useless)\b|\bnumb from the (?:knee|hip) down\b"
     r"|\b(?:can't|cannot|can not) (?:way bear|weight bear|weightbear)\b"
@@ -84,6 +92,7 @@ LOSS = re.compile(
 )
 """Words that say a loss of a foot or leg's use or feeling, whenever it came on."""
 PAIN = r"(?:pain\w*|hurts?|hurting|sore|aches?|aching)"
+"""Pain in its everyday words."""
 SEVERE_PAIN = re.compile(
     r"\b(?:pain\w*|hurts?|hurting)\b(?:(?! (?:but|far|properly|very|as)\b).)*\b(?:can't|cannot"
     r"|can not)"
@@ -103,7 +112,7 @@ SEVERE_PAIN = re.compile(
     r"(?:can't|cannot|cant|cyaan|no fit|can not)"
     r" (?:bear|take|tek|stand(?! on| up)|tolerate|tahan|cope)"
     r"|\b(?:so|suh|that|too) bad (?:\w+ )?(?:i|mi|me) (?:can't|cannot|cant|cyaan|can not) "
-    r"(?:touch|walk|stand|sleep|move|think)"
+    r"(?:touch|walk|stand|move|think)"
     r"|\b(?:extremely|unbearably|excruciatingly|incredibly|insanely) painful\b"
     rf"|\bhurts (?:like hell|so (?:much|bad) i)|\b(?:off the charts|ten out of ten)\b.*\b{PAIN}"
     rf"|\b{PAIN}\b.*\b(?:off the charts|ten out of ten)\b"
@@ -114,6 +123,8 @@ SEVERE_PAIN = re.compile(
     r"|\b(?:can't|cannot|can not) (?:support|put) (?:it|my weight|weight)(?: down)?\b"
 )
 """Words that say a pain is severe (said of a leg or foot)."""
+VEHICLE = r"(?:bike|motorbike|scooter|skateboard|horse|ladder|board|quad|trampoline|roof|wall)"
+"""What people come off: a bike, a horse, a ladder (not their medication)."""
 INJURY = re.compile(
     r"\b(?:broken|broke|bruk|break(?! it down| down)|fractured?|snapped|dislocated|deformed"
     r"|squint|sideways"
@@ -123,7 +134,7 @@ INJURY = re.compile(
     r"|\bbone (?:is )?(?:sticking|poking)|\bsee the bone\b|\bdeep cut\b|\bright through\b"
     r"|\b(?:dropped|fell|rolled) (?:\w+ ){0,4}(?:on|onto) (?:my|me|ma|mi) (?:toes?|foot|feet|leg)"
     r"|\b(?:i (?:fell|fall)(?! asleep| for)|i've fallen|i had a fall|fell (?:down|doon)"
-    r"|come a cropper|stacked it|came off (?:my|me|the|his|her) \w+"
+    rf"|come a cropper|stacked it|came off (?:my|me|the|his|her|a) {VEHICLE}"
     r"|landed (?:badly|awkwardly|funny|wrong))"
     r"|\b(?:looks?|is|gone|went) (?:all )?(?:bent|crooked)\b"
     r"|\bblood\b|\bbleed\w* (?:a lot|heavily|badly|loads|lots|everywhere|profusely|too much"
@@ -139,7 +150,8 @@ INJURY = re.compile(
 """A fracture or deformity, a crush, a bite, a burn, a deep wound, heavy bleeding, a fall."""
 MISHAP = re.compile(
     r"\b(?:twisted|rolled|sprained|slipped|tripped|jumped (?:off|down)|went over on|kicked|knocked"
-    r"|banged|hit|struck|falling|fell|fallen|landed|lifted|felt a pop|came off|did my back"
+    r"|banged|hit(?! me)|struck(?! me)|falling|fell|fallen|landed|lifted|felt a pop"
+    rf"|came off (?:my|me|the|his|her|a) {VEHICLE}|did my back"
     r"|put my back out"
     r"|went in my back)\b"
     r".*\b(?:numb\w*"
@@ -173,10 +185,14 @@ COLOUR = (
     r"(?:dark|dusky|black|blue|bluish|bloo|blew|purple|white|pale|pail|grey|gray|mottled"
     r"|horrible colou?r)"
 )
+"""A foot or toes gone a colour they should not be."""
 COLD = r"(?:cold|colder|ice cold|icy|cauld|freezing)"
+"""A chill: with a colour (:data:`COLOUR`), the sign of a blocked artery."""
 CIRCULATION = re.compile(
     rf"\b{COLOUR}\b(?: [\w']+){{0,5}} {COLD}\b|\b{COLD}\b(?: [\w']+){{0,5}} {COLOUR}\b"
-    r"|\b(?:turned|gone|went|going|become|becoming|getting) (?:\w+ ){0,2}"
+    r"|\b(?:toes?|foot|feet|legs?|calf|calves|skin|it|and)(?:'s| has| have| is| are)?"
+    r" (?:all |just )?"
+    r"(?:turned|gone|went|going|become|becoming|looks?|looking) (?:\w+ ){0,2}"
     r"(?:blue|bluish|bloo|black|purple|grey|gray|pale|pail|white|mottled|blotchy|dark|dusky)\b"
     r"|\b(?:looks?|is|gone|going) (?:all )?(?:mottled|blotchy)\b"
     r"|\bred (?:streaks?|lines?)\b|\bpus\b|\boozing\b|\bfever\b|\bshivery\b|\bfeel faint\b"
@@ -187,7 +203,7 @@ HOT_RED_SWOLLEN = {
     "hot": re.compile(r"\b(?:hot|warm|burning to (?:the )?touch|throbbing)\b"),
     "red": re.compile(r"\b(?:red|shiny|erythema)\b"),
     "swollen": re.compile(
-        r"\b(?:swollen|swelling|puffy|bigger|twice the size|huge|going to burst|ballooned|tight"
+        r"\b(?:swollen|swelling|puffy|bigger|twice the size|huge|going to burst|ballooned"
         r"|tender\w*|o?edema|pitting)\b"
     ),
 }
@@ -196,7 +212,7 @@ CLINICAL = re.compile(
     r"\b(?:dvt|deep vein thrombosis|blood clot|clot in my|ischa?emi\w*|pulseless"
     r"|compartment syndrome"
     r"|cauda equina|saddle an(?:a)?esthesia|urinary retention|unable to void|paraplegi\w*"
-    r"|monoplegi\w*|hemiplegi\w*|paralysis|fractur\w*|tendon rupture|pallor)\b"
+    r"|monoplegi\w*|hemiplegi\w*|(?<!sleep )paralysis|fractur\w*|tendon rupture|pallor)\b"
 )
 """Clinical words for an emergency of the leg or foot: they need no other sign."""
 BLADDER = re.compile(

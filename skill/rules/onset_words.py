@@ -11,16 +11,17 @@ ONSET = re.compile(
     r"|\bin (?:the space of )?(?:a|one) (?:moment|second|minute)\b"
     r"|\b(?:without|with no|no) (?:any )?warning\b|\b(?:all )?at once\b"
     r"|\bjust (?:now|happened|started|came on|went|gone|turned|became|collapsed|buckled)\b"
-    r"|\b(?:really |very |so )?(?:fast|quickly|rapidly|quick)\b|\bin (?:a flash|an instant)\b"
+    r"|\b(?:really |very |so )?(?:fast|quickly|rapidly|quick(?! question))\b"
+    r"|\bin (?:a flash|an instant)\b"
     r"|\b(?:instantly|immediately|abruptly|unexpectedly|overnight|right away|acute onset)\b"
     r"|\bnever done that before\b|\bjust like that\b|\bfrom one moment to (?:the )?other\b"
     r"|\bjust become\b|\bin the last few hours\b|\bwas (?:walking|moving|standing) fine\b"
     r"|\b(?:in )?a split second\b|\bacutely\b"
     r"|\b(?:in|within) (?:the )?(?:last |past )?(?:a few |a couple of |\w+ )?"
-    r"(?:seconds|minutes|hour)"
+    r"(?:seconds|minutes|hour)\b"
     r"|\b(?:a |few |couple of |\w+ )?(?:seconds|minutes|moments?|an hour) (?:ago|back)\b"
     r"|\b(?:since|for (?:the )?(?:last|past)) (?:a few |\w+ )?(?:seconds|minutes)\b"
-    r"|\bjust this (?:minute|second)\b|\bi woke up (?:and|with)\b|\bone minute\b|\btogether\b"
+    r"|\bjust this (?:minute|second)\b|\bi woke up and\b|\bone minute\b|\btogether\b"
     r"|\b(?:hasn't|has not|won't|will not|not|didn't|isn't) (?:come back|coming back|wake up)\b"
     r"|\b(?:it|he|she) (?:was|wasn't|didn't|was not|did not) (?:\w+ ){0,4}(?:this morning"
     r"|at breakfast"
@@ -39,6 +40,8 @@ GRADUAL = re.compile(
     r"|\bhow (?:do|would|can|will) (?:i|you) (?:know|tell)\b|\bwhat counts as\b"
 )
 """A change suddenly noticed, a sign that comes and goes, a doubt, or a question about it."""
+NOTICED = re.compile(r"^(?:noticed|spotted|realised|realized|saw|dawned|occurred|struck)\b")
+"""A change noticed, said just after the onset word ("suddenly noticed")."""
 GONE = re.compile(
     r"\b(?:goes|went|wears) (?:off|away) (?:quickly|fast|straight)|\bit goes quickly\b"
 )

@@ -207,9 +207,7 @@ def _built_in(
     vocabulary = TIME_WORDS if name == TIME else NUMBER_WORDS
     openings = vocabulary - FILLING
     phrases = {example: ("", example) for example in examples}
-    return BuiltInSlotType(
-        name, phrases, {}, 4, read=read, vocabulary=vocabulary, openings=openings
-    )
+    return BuiltInSlotType(name, phrases, 4, read=read, vocabulary=vocabulary, openings=openings)
 
 
 BUILT_IN_TYPES: dict[str, BuiltInSlotType] = {

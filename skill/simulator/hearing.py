@@ -30,10 +30,11 @@ SOUND_ALIKES = {
 AFTER_A_FOOT_WORD = {
     "too": "toe", "toad": "toe", "tone": "toe", "tow": "toe", "tows": "toes", "fought": "foot"
 }  # fmt: skip
+"""Sound-alikes of "toe" and "foot", repaired after a word that says which toe or whose."""
 AFTER_A_TOE = {"switching": "twitching", "switches": "twitches", "switched": "twitched"}
 """Sound-alikes of "twitching", repaired after a toe or foot ("my toe switching")."""
-TOES = frozenset({"toe", "toes", "foot", "feet", "toe's", "it", "it's", "keeps", "keep"})
-"""Sound-alikes of "toe", repaired after a word that says which toe or whose."""
+TOES = frozenset({"toe", "toes", "foot", "feet", "toe's"})
+"""Words a sound-alike of "twitching" is repaired after."""
 FOOT_WORDS = frozenset(
     {"my", "big", "little", "baby", "pinky", "second", "third", "fourth", "middle", "wee"}
     | {"your", "her", "his", "the"}
@@ -54,7 +55,6 @@ PAIRS = {
     ("cough", "raises"): "calf raises",
     ("cough", "muscle"): "calf muscle",
     ("cough", "muscles"): "calf muscles",
-    ("and", "bearable"): "unbearable",
 }
 """Two words misheard for one phrase of the skill's."""
 PARTICLES = frozenset(
@@ -173,7 +173,7 @@ class Hearing:
         kept = [w for w in said if w not in PARTICLES]
         if kept and len(kept) < len(said):
             said = kept
-        for _ in range(2):  # "y y yes": the second false start goes, then the first
+        for _ in range(2):  # "t to toe": "to" goes, then "t" is a false start of "toe"
             said = [w for i, w in enumerate(said) if not self.stammered(w, said[i + 1 : i + 2])]
         words: list[str] = []
         for word in said:

@@ -94,8 +94,10 @@ def _bare_reading(text: str, fill: SlotFill) -> bool:
     a time said as one ("half six"), or a number that could be a hold in seconds ("twenty")."""
     if not set(text.split()) <= NUMBER_WORDS:
         return True
-    whole = spoken_number(text.split())  # "two thousand and twenty five" is no "twenty five"
-    return fill.type == NUMBER and fill.value.isdigit() and whole == int(fill.value) in HOLD_SECONDS
+    if fill.type != NUMBER or not fill.value.isdigit():
+        return False
+    said = int(fill.value)  # "two thousand and twenty five" is no "twenty five"
+    return said == spoken_number(text.split()) and said in HOLD_SECONDS
 
 
 def core(words: list[str]) -> list[str]:

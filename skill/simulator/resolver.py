@@ -201,7 +201,9 @@ class Resolver(Ranker):
         """The readings of read text, best first, less any emergency its words rule out and any
         report of a sign placed only elsewhere in the body (:mod:`skill.simulator.places`)."""
         ranked = self.rank(normal)
-        if self.rules_out(normal) if calm is None else calm:
+        if calm is None:
+            calm = self.rules_out(normal)
+        if calm:
             ranked = [c for c in ranked if all(fill.value_id != VALUE for fill in c.fills)]
         if elsewhere_only(normal):
             ranked = [c for c in ranked if c.template.intent not in PLACED]

@@ -20,8 +20,15 @@ from skill.rules.emergency_signs import (
     SIGN,
     WALK_LOSS,
 )
-from skill.rules.onset_words import GRADUAL, HYPOTHETICAL, ONSET, TWITCH
-from skill.rules.severity import SUDDEN_SIGNS, has_passed, said, says_severe, says_sudden
+from skill.rules.onset_words import GRADUAL, ONSET, TWITCH
+from skill.rules.severity import (
+    SUDDEN_SIGNS,
+    has_passed,
+    is_hypothetical,
+    said,
+    says_severe,
+    says_sudden,
+)
 from skill.simulator.compiled_model import Model
 from skill.simulator.slot_values import SlotFill
 
@@ -53,6 +60,7 @@ CUES = (ONSET, BAD, SEVERE_PAIN, LOSS, EMERGENCY, INJURY)
 STRONG = (SEVERE_PAIN, LOSS, EMERGENCY, INJURY)
 """Cues that say an emergency on their own, without a part of the body ("I'm in agony")."""
 SEVERE = re.compile(r"\bsevere\b")
+"""The word "severe", which keeps an emergency reading without a sign ("it's sudden and severe")."""
 
 
 def rules_out(model: Model, text: str, severe: bool | None = None) -> bool:
@@ -63,7 +71,7 @@ def rules_out(model: Model, text: str, severe: bool | None = None) -> bool:
     cues = [cue for cue in CUES if cue.search(text)]
     if not cues or (severe if severe is not None else is_severe(model, text)):
         return False
-    if GRADUAL.search(text) or TWITCH.search(text) or HYPOTHETICAL.search(text) or has_passed(text):
+    if GRADUAL.search(text) or TWITCH.search(text) or is_hypothetical(text) or has_passed(text):
         return True
     if not any(said(cue, text) for cue in cues):
         return True

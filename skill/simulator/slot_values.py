@@ -93,7 +93,6 @@ class SlotType:
 
     name: str
     phrases: dict[str, tuple[str, str]]
-    stemmed: dict[str, str]
     longest: int
     by_stems: dict[str, str] = field(default_factory=dict)
     rank: dict[str, int] = field(default_factory=dict)
@@ -159,6 +158,4 @@ def build_slot_type(slot_type: dict[str, Any]) -> SlotType:
         tuple(phrase_stems for _, phrase_stems in ordered),
         tuple(phrase for phrase, _ in ordered),
     )
-    return SlotType(
-        slot_type["name"], phrases, stemmed, longest, by_stems, rank, words, by_length=by_length
-    )
+    return SlotType(slot_type["name"], phrases, longest, by_stems, rank, words, by_length=by_length)
