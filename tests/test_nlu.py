@@ -654,6 +654,8 @@ def test_a_time_slot_is_found_among_other_words():
         "i noticed my foot suddenly went weak",
         "my foot suddenly feels weak and heavy not sure if i should worry",
         "my foot is swelling and going blue",
+        "the numbness in my leg is spreading up to my hip",
+        "i stepped on a nail and there's blood everywhere",
     ],
 )
 def test_sudden_or_severe_is_read_in_any_words_and_order(text):

@@ -84,7 +84,7 @@ LOSS = re.compile(
     r"|\bswitched (?:the power )?off\b|\bbelongs to someone else\b|\bsomeone else's (?:leg|foot)\b"
     r"|\b(?:won't|will not|doesn't|isn't) put (?:any )?weight on\b|\bkeeps? falling (?:over|down)\b"
     rf"|\b{LIMB} (?:is |are )?not feeling\b|\bcan't feel the floor\b"
-    r"|\bnumb\w* (?:is )?(?:going|spreading|moving|creeping|travelling) up\b"
+    r"|\bnumb\w*(?: \w+){0,4} (?:is )?(?:going|spreading|moving|creeping|travelling) up\b"
     r"|\b(?:heavy and useless|useless and heavy|gone useless)\b|\bnumb from the (?:knee|hip) down\b"
     r"|\b(?:can't|cannot|can not) (?:way bear|weight bear|weightbear)\b"
     r"|\b(?:slapp?ing|slaps)\b.*\b(?:today|since|just like that)\b"
@@ -228,6 +228,7 @@ EMERGENCY = re.compile(
     r"|\bcall (?:nine one one|nine nine nine|triple zero|one one two)\b"
     r"|^(?:emergency|help) (?:my )?(?:leg|foot|feet|legs)\b|^(?:\w+ )?(?:leg|foot) (?:numb )?help$"
     r"|\bbleeding (?:and )?(?:it )?(?:won't|will not|doesn't) stop\b|\bpouring (?:with )?blood\b"
+    r"|\bblood everywhere\b"
     r"|\bsevere (?:\w+ )?(?:pain|numbness|weakness|swelling|bleeding|injury|cramp)"
 )
 """Words that call it an emergency or severe outright."""
