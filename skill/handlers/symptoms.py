@@ -8,7 +8,6 @@ from skill.handlers import summary, symptom_check
 from skill.handlers.turn import END, Turn, leads_to
 from skill.rules import triage
 from skill.rules.content import get_content
-from skill.rules.severity import SUDDEN_SIGNS, says_severe, says_sudden
 from skill.voice.reply import Reply, ask, tell
 from skill.voice.ssml import fill
 
@@ -69,6 +68,8 @@ def report_symptom(turn: Turn) -> Reply:
     The words said count as well as the value Alexa matched: "numb all of a sudden" may match
     plain numbness, but said suddenly or severely it is an emergency.
     """
+    from skill.rules.severity import SUDDEN_SIGNS, says_severe, says_sudden  # ~20 ms of patterns
+
     sign = turn.slot_id("symptom", tuple(sorted(triage.ALL_SIGNS)))
     said = (turn.slot_value("symptom") or "").lower()
     if said and (says_severe(said) or (says_sudden(said) and sign in (*SUDDEN_SIGNS, None))):
