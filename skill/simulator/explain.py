@@ -77,7 +77,8 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     """A readable table of the intents considered for ``text``, their scores, and the decision."""
     resolver = get_resolver(locale)
     said, normal = normalise(text), resolver.reading(text)
-    ranked = resolver.readings(normal)
+    calm = resolver.rules_out(normal)
+    ranked = resolver.readings(normal, calm)
     decision = resolver.decide(ranked, words=len(normal.split()))
     resolution = resolver.resolve(text)
     lines = [f'utterance: "{_short(said)}"']
@@ -89,7 +90,7 @@ def explain(text: str, locale: str = DEFAULT_LOCALE) -> str:
     else:
         lines.append("  no intent considered (empty, or too long to be one request)")
     lines.append("")
-    if resolver.rules_out(normal):
+    if calm:
         lines.append(
             f"ruled out: {VALUE}, said only of a twitch, a change noticed, a doubt or a no"
         )

@@ -39,6 +39,9 @@ FOOT_WORDS = frozenset(
     {"my", "big", "little", "baby", "pinky", "second", "third", "fourth", "middle", "wee"}
     | {"your", "her", "his", "the"}
 )  # fmt: skip
+"""Words that say which toe or whose: a sound-alike of "toe" after them is repaired."""
+IN_CONTEXT = ((FOOT_WORDS, AFTER_A_FOOT_WORD), (TOES, AFTER_A_TOE))
+"""Sound-alikes repaired only after the words that give them away: (those words, repairs)."""
 PAIRS = {
     ("dock", "ter"): "doctor",
     ("doc", "tor"): "doctor",
@@ -77,6 +80,15 @@ SOUND_LEAST, SHORT_SOUND_LEAST = 50.0, 75.0
 when the sound is short ("bak" is "back", but "moon" is not "main")."""
 LAST_PIECES = frozenset({"my", "me", "is", "it"})
 """The little words a run-together word may end with ("checkmy"; "pasta" is not "past a")."""
+
+
+def in_context(before: list[str], word: str) -> str:
+    """``word``, or the word it was misheard for when the word before gives it away
+    ("my big too" -> "toe", "my toe switching" -> "twitching")."""
+    for givers, repairs in IN_CONTEXT:
+        if before and before[0] in givers and word in repairs:
+            return repairs[word]
+    return word
 
 
 class Hearing:
@@ -173,8 +185,7 @@ class Hearing:
         kept = [w for w in said if w not in PARTICLES]
         if kept and len(kept) < len(said):
             said = kept
-        for _ in range(2):  # "t to toe": "to" goes, then "t" is a false start of "toe"
-            said = [w for i, w in enumerate(said) if not self.stammered(w, said[i + 1 : i + 2])]
+        said = [w for i, w in enumerate(said) if not self.stammered(w, said[i + 1 : i + 2])]
         words: list[str] = []
         for word in said:
             words += self.split(self.dropped_g(SOUND_ALIKES.get(word, word)))
@@ -192,10 +203,6 @@ class Hearing:
             pair = (mended[-1], word) if mended else None
             if pair in PAIRS:
                 mended[-1:] = PAIRS[pair].split()
-            elif mended and mended[-1] in FOOT_WORDS and word in AFTER_A_FOOT_WORD:
-                mended.append(AFTER_A_FOOT_WORD[word])
-            elif mended and mended[-1] in TOES and word in AFTER_A_TOE:
-                mended.append(AFTER_A_TOE[word])
             else:
-                mended.append(word)
+                mended.append(in_context(mended[-1:], word))
         return " ".join(mended)

@@ -78,13 +78,12 @@ class Resolver(Ranker):
     def hearing(self) -> Hearing:
         """Repairs of misheard words, knowing the model's own words."""
         words = {w for t in self.model.templates for w in t.text.split() if "{" not in w}
-        for slot_type in self.model.slot_types.values():
-            words |= {w for phrase in slot_type.phrases for w in phrase.split()}
-            words |= getattr(slot_type, "vocabulary", frozenset())
         pairs = set(self.model.carrier_pairs)
         for slot_type in self.model.slot_types.values():
+            words |= getattr(slot_type, "vocabulary", frozenset())
             for phrase in slot_type.phrases:
                 parts = phrase.split()
+                words.update(parts)
                 pairs |= {f"{a} {b}" for a, b in itertools.pairwise(parts)}
         whole = {t.text for t in self.model.templates if t.intent != FALLBACK and not t.slots}
         return Hearing(words, pairs, whole)
@@ -176,7 +175,7 @@ class Resolver(Ranker):
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
         if is_negated_no(normal) and normal not in self.model.exact and NO in self.model.intents:
             return Resolution(NO, 100.0, sample=NEGATED)
-        calm = rules_out(self.model, normal, severe=False)  # severe was ruled out above
+        calm = self.rules_out(normal, severe=False)  # severe was ruled out above
         ranked = self.readings(normal, calm)
         decision = self.decide(ranked, accept, len(normal.split()))
         if not decision.accepted or decision.candidate is None:
@@ -193,16 +192,15 @@ class Resolver(Ranker):
             best.template.text,
         )
 
-    def rules_out(self, normal: str) -> bool:
+    def rules_out(self, normal: str, severe: bool | None = None) -> bool:
         """Whether read text rules the emergency reading out (:func:`severity.rules_out`)."""
-        return rules_out(self.model, normal)
+        return rules_out(self.model, normal, severe)
 
-    def readings(self, normal: str, calm: bool | None = None) -> list[Candidate]:
-        """The readings of read text, best first, less any emergency its words rule out and any
-        report of a sign placed only elsewhere in the body (:mod:`skill.simulator.places`)."""
+    def readings(self, normal: str, calm: bool) -> list[Candidate]:
+        """The readings of read text, best first, less the emergency reading when its words rule
+        it out (``calm``) and any report of a sign placed only elsewhere in the body
+        (:mod:`skill.simulator.places`)."""
         ranked = self.rank(normal)
-        if calm is None:
-            calm = self.rules_out(normal)
         if calm:
             ranked = [c for c in ranked if all(fill.value_id != VALUE for fill in c.fills)]
         if elsewhere_only(normal):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from skill.simulator.by_length import ByLength
 from skill.simulator.compiled_model import Model
 
 WORD_SHARE = 0.6
@@ -48,9 +48,7 @@ class Pool:
     choices: dict[int, str]
     index: dict[str, list[int]]
     words: dict[int, frozenset[str]]
-    numbers: list[int] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    lengths: list[int] = field(default_factory=list)
+    by_length: ByLength[int] = field(default_factory=ByLength)
     light: dict[int, float] = field(default_factory=dict)
     containable: frozenset[int] = frozenset()
 
@@ -74,10 +72,8 @@ class Pool:
             and len(model.templates[number].text.split()) >= CONTAINED_LEAST
             and model.totals[number] >= CONTAINED_WEIGHT
         )
-        ordered = sorted(choices, key=lambda number: len(choices[number]))
-        texts = [choices[number] for number in ordered]
-        lengths = [len(text) for text in texts]
-        return cls(choices, index, words, ordered, texts, lengths, light, containable)
+        by_length = ByLength.of(choices.items())
+        return cls(choices, index, words, by_length, light, containable)
 
 
 def _f1(matched: float, total: float, sample_total: float) -> float:
@@ -112,17 +108,8 @@ def score_samples(
     )
     shortlist = {number for _, number in best}
     stemmed = " ".join(query)
-    low = bisect_left(pool.lengths, len(stemmed) / ALIKE_LENGTH)
-    high = bisect_right(pool.lengths, len(stemmed) * ALIKE_LENGTH)
-    for _, _, place in process.extract(
-        stemmed,
-        pool.texts[low:high],
-        scorer=fuzz.ratio,
-        limit=SHORTLIST + len(exclude),
-        score_cutoff=SIMILAR,
-    ):
-        if pool.numbers[low + place] not in exclude:
-            shortlist.add(pool.numbers[low + place])
+    alike = pool.by_length.alike(stemmed, ALIKE_LENGTH, SIMILAR, SHORTLIST + len(exclude))
+    shortlist.update(number for number in alike if number not in exclude)
     scores = contained_samples(model, weights, pool, matched)
     shortlist -= set(scores)
     explained: dict[str, float] = {}

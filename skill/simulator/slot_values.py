@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from skill.simulator.by_length import ByLength
 from skill.simulator.text import normalise, word_stems
 
 ER_AUTHORITY = "amzn1.er-authority.echo-sdk.{skill_id}.{slot_type}"
 SLOT_CUTOFF = 85.0
 """The least similarity (0-100) for words in a slot to resolve to a value they do not name."""
+CLOSE_LENGTH = (200 - SLOT_CUTOFF) / SLOT_CUTOFF
+"""How many times longer or shorter than the words a phrase may be and still reach
+``SLOT_CUTOFF``: no other phrase can."""
 CLOSE_KEPT = 4096
 """How many word runs' closest values each slot type remembers."""
 BUILT_IN_PREFIX = "AMAZON."
@@ -98,9 +99,8 @@ class SlotType:
     rank: dict[str, int] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     near: dict[str, SlotFill | None] = field(default_factory=dict, compare=False, repr=False)
-    by_length: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
-    """Stemmed phrases by length (lengths, stems, phrases): only phrases of a near length can be
-    close enough, so the rest are never compared."""
+    by_length: ByLength[str] = field(default_factory=ByLength)
+    """The phrases as stems, by length: only phrases of a near length can be close enough."""
 
     def exact(self, words: str) -> SlotFill | None:
         """The value these words name exactly (slot name left empty), or None."""
@@ -121,17 +121,9 @@ class SlotType:
         if words not in self.near:
             if len(self.near) > CLOSE_KEPT:
                 self.near.clear()
-            said = stems(words)
-            lengths, stemmed, phrases = self.by_length
-            low = bisect_left(lengths, len(said) * SLOT_CUTOFF / (200 - SLOT_CUTOFF))
-            high = bisect_right(lengths, len(said) * (200 - SLOT_CUTOFF) / SLOT_CUTOFF)
-            best = process.extractOne(
-                said, stemmed[low:high], scorer=fuzz.ratio, score_cutoff=SLOT_CUTOFF
-            )
+            best = self.by_length.alike(stems(words), CLOSE_LENGTH, SLOT_CUTOFF, limit=1)
             self.near[words] = (
-                SlotFill("", self.name, words, *self.phrases[phrases[low + best[2]]])
-                if best
-                else None
+                SlotFill("", self.name, words, *self.phrases[best[0]]) if best else None
             )
         return self.near[words]
 
@@ -152,10 +144,5 @@ def build_slot_type(slot_type: dict[str, Any]) -> SlotType:
     for phrase, phrase_stems in stemmed.items():
         by_stems.setdefault(phrase_stems, phrase)
     words = frozenset(word for phrase_stems in stemmed.values() for word in phrase_stems.split())
-    ordered = sorted(stemmed.items(), key=lambda item: len(item[1]))
-    by_length = (
-        tuple(len(phrase_stems) for _, phrase_stems in ordered),
-        tuple(phrase_stems for _, phrase_stems in ordered),
-        tuple(phrase for phrase, _ in ordered),
-    )
+    by_length = ByLength.of(stemmed.items())
     return SlotType(slot_type["name"], phrases, longest, by_stems, rank, words, by_length=by_length)
