@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+LEG_WORDS = r"toes?|foot|feet|legs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
+"""The words for a leg or foot and their parts, as a regular expression's alternatives."""
 BODY = re.compile(
-    r"\b(?:toes?|foot|feet|legs?|limbs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole"
+    rf"\b(?:{LEG_WORDS}|limbs?"
     r"|bones?|arms?|hands?|face|body|side|bottom|waist|under me|on me|stand up|stand on"
     r"|bear weight|walk on|put weight|take a (?:single )?step)(?:'s)?\b"
 )
@@ -232,7 +234,5 @@ EMERGENCY = re.compile(
     r"|\bsevere (?:\w+ )?(?:pain|numbness|weakness|swelling|bleeding|injury|cramp)"
 )
 """Words that call it an emergency or severe outright."""
-LEG = re.compile(
-    r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|cafe|thighs?|knees?|shins?|heel|sole)"
-)
+LEG = re.compile(rf"\b(?:{LEG_WORDS})")
 """A leg or foot: the places where a colour, a chill or a swelling is this skill's concern."""

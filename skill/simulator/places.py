@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 
+from skill.rules.emergency_signs import LEG_WORDS
+
 OTHER_PLACES = re.compile(
     r"\b(?:my|me|mi|his|her) (?:left |right |lower |upper )?(?:arms?|hands?|fingers?|thumbs?"
     r"|wrists?|elbows?|shoulders?|neck|face|eyes?|eyelids?|lips?|mouth|cheeks?|head|back|chest"
     r"|stomach|tummy|belly|ears?|nose|teeth|tooth|throat|jaw|scalp)(?:'s)?\b"
 )
 """Parts of the body other than the legs and feet, said as someone's ("my thumb")."""
-LEG_PLACES = re.compile(
-    r"\b(?:toes?|foot|feet|legs?|ankles?|calf|calves|thighs?|knees?|shins?|heels?|soles?|arch"
-    r"|hallux|pinky|instep)(?:'s)?\b"
-)
+LEG_PLACES = re.compile(rf"\b(?:{LEG_WORDS}|heels|soles|arch|hallux|pinky|instep)(?:'s)?\b")
 """The toes, feet and legs."""
 SPREAD = re.compile(r"\b(?:too|as well|also|spread\w*|now|started in|moved|other places)\b")
 """Words that make a sign elsewhere a twitch that has spread from the toe."""

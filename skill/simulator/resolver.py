@@ -162,14 +162,17 @@ class Resolver(Ranker):
     def reading(self, text: str) -> str:
         """Typed text as it is read: normalised and, unless it is a sample word for word,
         with mishearings repaired and corrections, tags and the skill's name read past."""
-        normal = normalise(text)
-        if normal in self.model.exact:
-            return normal
-        return rephrase(self.hearing.repair(normal), self.model.invocation)
+        return self._read(normalise(text))
+
+    def _read(self, said: str) -> str:
+        if said in self.model.exact:
+            return said
+        return rephrase(self.hearing.repair(said), self.model.invocation)
 
     def resolve(self, text: str, accept: float | None = None) -> Resolution:
         """The intent and slots for typed text; the fallback when nothing is close enough."""
-        normal, said = self.reading(text), normalise(text)
+        said = normalise(text)
+        normal = self._read(said)
         if is_severe(self.model, normal) or (said != normal and is_severe(self.model, said)):
             fill = emergency(self.model, normal)
             return Resolution(INTENT, 100.0, (fill,), self.model.intents.get(INTENT, ()), SEVERE)
